@@ -1,0 +1,82 @@
+# R values -> tensors. The element loops (layout change, type conversion,
+# NA checks) run in C++; here we only decide dtype and shape.
+
+.default_dtype_of <- function(x) {
+  if (is.double(x)) return("float32")  # as Python floats: float32 unless asked otherwise
+  if (is.integer(x)) return("int32")
+  if (is.logical(x)) return("bool")
+  if (is.character(x)) return("string")
+  .type_error("Cannot convert an R value of class '", class(x)[1], "' to a tensor")
+}
+
+# The dims of an R value: its dim attribute, else a scalar for length 1, else a vector.
+.r_dims <- function(x, rank_hint = NULL) {
+  d <- dim(x)
+  if (!is.null(d)) return(as.numeric(d))
+  if (length(x) == 1L && !identical(rank_hint, 1L)) return(numeric(0))
+  as.numeric(length(x))
+}
+
+# A tagged value for the engine (attribute "value" of Const).
+.value_spec <- function(x, dtype, dims, rowmajor = FALSE) {
+  if (is.factor(x)) x <- as.character(x)
+  if (is.list(x)) x <- unlist(x)
+  if (is.null(x)) .value_error("None values not supported.")
+  if (!(is.numeric(x) || is.logical(x) || is.character(x))) {
+    .type_error("Cannot convert an R value of class '", class(x)[1], "' to a tensor")
+  }
+  structure(list(value = x, dtype = .dtype_enums[[dtype]], dims = dims, rowmajor = rowmajor),
+            class = "tfn_value")
+}
+
+# Anything tensor-like to a tensor of graph g: tensors as they are, variables
+# as their value, R values as a new Const.
+.as_tensor <- function(x, dtype = NULL, name = "Const", g = .default_graph()) {
+  if (inherits(x, "tf_tensor")) {
+    if (!is.null(dtype)) .check_dtype(x, dtype)
+    return(x)
+  }
+  if (inherits(x, "tf_variable")) {
+    t <- .variable_value(x)
+    if (!is.null(dtype)) .check_dtype(t, dtype)
+    return(t)
+  }
+  if (inherits(x, "tf_operation")) .type_error("Can not convert a Operation into a Tensor.")
+  dt <- if (is.null(dtype)) .default_dtype_of(x) else .as_dtype(dtype)$name
+  .const_op(g, x, dt, .r_dims(x), name)
+}
+
+.check_dtype <- function(t, dtype) {
+  want <- .as_dtype(dtype)$name
+  have <- .tensor_type(t)[[1]]
+  if (want != have) {
+    .value_error("Tensor conversion requested dtype ", want, " for Tensor with dtype ", have, ": ", format(t))
+  }
+}
+
+.const_op <- function(g, value, dtype, dims, name, rowmajor = FALSE) {
+  spec <- .value_spec(value, dtype, dims, rowmajor)
+  id <- .add_op(g, "Const", name, "Const", attrs = list(value = spec, dtype = .dtype_tag(.new_dtype(dtype))))
+  .tensor(g, id, 0L)
+}
+
+#' Convert an R value to a tensor
+#'
+#' Tensors pass through; variables become their value; R vectors, matrices
+#' and arrays become constants (doubles as float32 unless `dtype` says
+#' otherwise, integers as int32, logicals as bool, characters as string).
+#' Element `[i, j]` of an R matrix is element `[i-1][j-1]` of the tensor.
+#'
+#' @param value an R value, tensor or variable.
+#' @param dtype optional dtype.
+#' @param name op name.
+#' @return A tensor.
+#' @examples
+#' tf$convert_to_tensor(matrix(1:6, 2))
+#' @name convert_to_tensor
+NULL
+
+.convert_to_tensor <- function(value, dtype = NULL, name = NULL, preferred_dtype = NULL) {
+  if (is.null(dtype) && !is.null(preferred_dtype) && !inherits(value, "tf_tensor_like")) dtype <- preferred_dtype
+  .as_tensor(value, dtype, if (is.null(name)) "Const" else name)
+}

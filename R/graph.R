@@ -1,0 +1,248 @@
+# Graphs: the default graph (created lazily), tf$Graph(), names, scopes, collections.
+
+.new_graph <- function() {
+  xp <- new(EngineGraph)
+  g <- new.env(parent = emptyenv())
+  g$xp <- xp
+  g$ptr <- xp$.pointer
+  # Bound engine methods, fetched once: a method looked up per call costs several microseconds.
+  g$add_op_fn <- xp$add_op
+  g$unique_name_fn <- xp$unique_name
+  g$output_type_fn <- xp$output_type
+  g$op_name_fn <- xp$op_name
+  g$op_info_fn <- xp$op_info
+  g$collections <- new.env(parent = emptyenv())
+  g$scope <- ""
+  g$control_deps <- list()
+  g$seed <- NULL
+  .tfn$graph_counter <- .tfn$graph_counter + 1L
+  g$id <- .tfn$graph_counter
+  class(g) <- "tf_graph"
+  g
+}
+
+# Stops with a clear error when the engine object behind `g` is gone (readRDS).
+.graph_alive <- function(g) {
+  if (identical(g$ptr, .tfn$null_pointer)) .stale_object_error("graph (or an object of it)")
+  g
+}
+
+# The graph of the first tensor-like argument, else the default graph.
+.graph_of <- function(...) {
+  for (x in list(...)) if (inherits(x, c("tf_tensor_like", "tf_operation"))) return(.subset2(x, "graph"))
+  .default_graph()
+}
+
+.default_graph <- function() {
+  n <- length(.tfn$graph_stack)
+  if (n) return(.tfn$graph_stack[[n]])
+  if (is.null(.tfn$default_graph)) .tfn$default_graph <- .new_graph()
+  .tfn$default_graph
+}
+
+.graph_context <- function(g) {
+  .context(
+    enter = function() {
+      .tfn$graph_stack[[length(.tfn$graph_stack) + 1L]] <- g
+      g
+    },
+    exit = function() .tfn$graph_stack[[length(.tfn$graph_stack)]] <- NULL,
+    what = "graph as default"
+  )
+}
+
+# The unique name of a new op: scope prefix, then TensorFlow's _1, _2 suffixes.
+.op_name <- function(g, name, default) {
+  if (is.null(name)) name <- default
+  if (!is.character(name) || length(name) != 1L || is.na(name)) .type_error("name must be a string")
+  if (endsWith(name, "/")) return(substr(name, 1L, nchar(name) - 1L))
+  .ck(g$unique_name_fn(paste0(g$scope, name), TRUE))
+}
+
+# Adds an op; `inputs` are tensors (or variables), `control` ops or tensors.
+.add_op <- function(g, type, name, default_name = type, inputs = list(), attrs = list(),
+                    control = list(), exact_name = FALSE) {
+  .graph_alive(g)
+  full <- if (exact_name) name else .op_name(g, name, default_name)
+  n_in <- length(inputs)
+  in_nodes <- integer(n_in)
+  in_idx <- integer(n_in)
+  for (i in seq_len(n_in)) {
+    t <- inputs[[i]]
+    if (!identical(.subset2(t, "graph"), g)) {
+      .value_error(format(t), " must be from the same graph as the op '", full, "'.")
+    }
+    in_nodes[i] <- .subset2(t, "op")
+    in_idx[i] <- .subset2(t, "index")
+  }
+  ctrl <- c(g$control_deps, control)
+  ctrl_ids <- integer(length(ctrl))
+  for (i in seq_along(ctrl)) {
+    c1 <- ctrl[[i]]
+    if (!identical(.subset2(c1, "graph"), g)) .value_error("Control input must be from the same graph")
+    ctrl_ids[i] <- if (inherits(c1, "tf_variable")) .subset2(c1, "initializer") else .subset2(c1, "op")
+  }
+  .ck(g$add_op_fn(type, full, in_nodes, in_idx, ctrl_ids, attrs, .current_device(g)))
+}
+
+# Device placement arrives with the device issue; until then ops record no device.
+.current_device <- function(g) ""
+
+.new_name_scope <- function(g, name) {
+  if (is.null(name) || identical(name, "")) return("")
+  if (endsWith(name, "/")) return(name)
+  .graph_alive(g)
+  paste0(.ck(g$unique_name_fn(paste0(g$scope, name), TRUE)), "/")
+}
+
+.name_scope_context <- function(name, default_name = NULL) {
+  if (is.null(name)) name <- default_name
+  g <- NULL
+  old <- NULL
+  .context(
+    enter = function() {
+      g <<- .default_graph()
+      old <<- g$scope
+      g$scope <- .new_name_scope(g, name)
+      g$scope
+    },
+    exit = function() g$scope <- old,
+    what = paste0("name scope '", name, "'")
+  )
+}
+
+# Runs body() with g's name scope set to a new unique scope for `name`.
+.with_name_scope <- function(g, name, body) {
+  old <- g$scope
+  g$scope <- .new_name_scope(g, name)
+  on.exit(g$scope <- old)
+  body(g$scope)
+}
+
+.add_to_collection <- function(g, name, value) {
+  cur <- g$collections[[name]]
+  g$collections[[name]] <- c(cur, list(value))
+  invisible(NULL)
+}
+
+.get_collection <- function(g, name) {
+  x <- g$collections[[name]]
+  if (is.null(x)) list() else x
+}
+
+.operation <- function(g, id) structure(list(graph = g, op = id), class = "tf_operation")
+.tensor <- function(g, id, index = 0L) structure(list(graph = g, op = id, index = index), class = c("tf_tensor", "tf_tensor_like"))
+
+.graph_get_operation <- function(g, name) {
+  if (!is.character(name) || length(name) != 1L) .type_error("Operation names are strings")
+  if (grepl(":", name, fixed = TRUE)) {
+    .value_error("Name '", name, "' appears to refer to a Tensor, not a Operation.")
+  }
+  id <- g$xp$find_op(name)
+  if (id < 0L) tf_raise("key", paste0("The name '", name, "' refers to an Operation not in the graph."))
+  .operation(g, id)
+}
+
+.graph_get_tensor <- function(g, name) {
+  if (!is.character(name) || length(name) != 1L) .type_error("Tensor names are strings")
+  parts <- strsplit(name, ":", fixed = TRUE)[[1]]
+  if (length(parts) != 2L || is.na(suppressWarnings(as.integer(parts[2])))) {
+    .value_error("The name '", name, "' looks a like an Operation name, not a Tensor. Tensor names must be of the form \"<op_name>:<output_index>\".")
+  }
+  id <- g$xp$find_op(parts[1])
+  if (id < 0L) tf_raise("key", paste0("The name '", name, "' refers to a Tensor which does not exist. The operation, '", parts[1], "', does not exist in the graph."))
+  idx <- as.integer(parts[2])
+  n_out <- length(.ck(g$op_info_fn(id))$dtypes)
+  if (idx < 0L || idx >= n_out) {
+    tf_raise("key", paste0("The name '", name, "' refers to a Tensor which does not exist. The operation, '", parts[1], "', exists but only has ", n_out, " outputs."))
+  }
+  .tensor(g, id, idx)
+}
+
+.graph_methods <- list(
+  as_default = function(g) function() .graph_context(g),
+  get_operations = function(g) function() {
+    .graph_alive(g)
+    lapply(seq_len(g$xp$num_ops()) - 1L, function(i) .operation(g, i))
+  },
+  get_operation_by_name = function(g) function(name) .graph_get_operation(.graph_alive(g), name),
+  get_tensor_by_name = function(g) function(name) .graph_get_tensor(.graph_alive(g), name),
+  as_graph_element = function(g) function(obj) {
+    .graph_alive(g)
+    if (is.character(obj)) {
+      if (grepl(":", obj, fixed = TRUE)) .graph_get_tensor(g, obj) else .graph_get_operation(g, obj)
+    } else obj
+  },
+  get_collection = function(g) function(name, scope = NULL) {
+    x <- .get_collection(g, name)
+    if (!is.null(scope)) x <- Filter(function(v) startsWith(.op_name_of(v), scope), x)
+    x
+  },
+  add_to_collection = function(g) function(name, value) .add_to_collection(g, name, value),
+  get_all_collection_keys = function(g) function() sort(ls(g$collections)),
+  clear_collection = function(g) function(name) {
+    if (exists(name, envir = g$collections, inherits = FALSE)) rm(list = name, envir = g$collections)
+    invisible(NULL)
+  },
+  name_scope = function(g) function(name) {
+    ctx <- .name_scope_context(name)
+    enter <- ctx$enter
+    ctx$enter <- function() {
+      .tfn$graph_stack[[length(.tfn$graph_stack) + 1L]] <- g
+      on.exit(.tfn$graph_stack[[length(.tfn$graph_stack)]] <- NULL)
+      enter()
+    }
+    ctx
+  },
+  unique_name = function(g) function(name, mark_as_used = TRUE) .ck(.graph_alive(g)$unique_name_fn(paste0(g$scope, name), mark_as_used)),
+  version = function(g) .subset2(.graph_alive(g), "xp")$num_ops(),
+  finalized = function(g) FALSE,
+  control_dependencies = function(g) function(control_inputs) .control_dependencies_context(g, control_inputs)
+)
+
+#' @export
+`$.tf_graph` <- function(x, name) {
+  m <- .graph_methods[[name]]
+  if (!is.null(m)) return(m(x))
+  # Internal fields (xp, scope, seed, collections, ...) are plain bindings of the environment.
+  v <- .subset2(x, name)
+  if (is.null(v) && !exists(name, envir = x, inherits = FALSE)) {
+    tf_raise("attribute", paste0("'Graph' object has no attribute '", name, "'"))
+  }
+  v
+}
+
+#' @export
+`$<-.tf_graph` <- function(x, name, value) {
+  assign(name, value, envir = x)
+  x
+}
+
+#' @export
+.DollarNames.tf_graph <- function(x, pattern = "") grep(pattern, names(.graph_methods), value = TRUE)
+
+#' @export
+format.tf_graph <- function(x, ...) {
+  if (identical(get("ptr", envir = x), .tfn$null_pointer)) return("<tf.Graph (restored from a file: unusable)>")
+  paste0("<tf.Graph #", get("id", envir = x), " with ", get("xp", envir = x)$num_ops(), " operations>")
+}
+
+#' @export
+print.tf_graph <- function(x, ...) {
+  cat(format(x), "\n", sep = "")
+  invisible(x)
+}
+
+.control_dependencies_context <- function(g, control_inputs) {
+  if (!is.null(control_inputs) && !is.list(control_inputs)) control_inputs <- list(control_inputs)
+  old <- NULL
+  .context(
+    enter = function() {
+      old <<- g$control_deps
+      g$control_deps <- if (is.null(control_inputs)) list() else c(old, control_inputs)
+      invisible(NULL)
+    },
+    exit = function() g$control_deps <- old,
+    what = "control dependencies"
+  )
+}

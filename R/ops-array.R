@@ -1,0 +1,143 @@
+# Ops that make tensors: constants, fills, placeholders, reshapes, casts.
+
+.tf_constant <- function(value, dtype = NULL, shape = NULL, name = "Const", verify_shape = FALSE) {
+  g <- .default_graph()
+  dt <- if (is.null(dtype)) .default_dtype_of(value) else .as_dtype(dtype)$name
+  if (is.null(shape)) return(.const_op(g, value, dt, .r_dims(value), name))
+  dims <- .as_dims(shape)
+  n <- prod(dims)
+  if (length(value) == n && is.null(dim(value))) {
+    # A vector fills the shape in row-major order, as TensorFlow reshapes a flat list.
+    return(.const_op(g, value, dt, dims, name, rowmajor = TRUE))
+  }
+  if (length(value) == 1L) return(.const_op(g, value, dt, dims, name, rowmajor = TRUE))
+  if (!is.null(dim(value)) && identical(as.numeric(dim(value)), dims)) return(.const_op(g, value, dt, dims, name))
+  .type_error("Expected Tensor's shape: ", .format_dims(dims), ", got ", .format_dims(.r_dims(value)), ".")
+}
+
+.fill_op <- function(shape, value, dtype, name, default_name) {
+  g <- .default_graph()
+  dims <- .as_dims(shape)
+  dt <- .as_dtype(dtype, .new_dtype("float32"))
+  if (!dt$name %in% c("float32", "float64", "int32", "int64", "bool")) .type_error("Cannot fill a tensor of dtype ", dt$name)
+  id <- .add_op(g, "Fill", name, default_name,
+                attrs = list(shape = structure(dims, class = "tfn_dims"), value = as.double(value), dtype = .dtype_tag(dt)))
+  .tensor(g, id, 0L)
+}
+
+.tf_zeros <- function(shape, dtype = NULL, name = NULL) .fill_op(shape, 0, dtype, name, "zeros")
+.tf_ones <- function(shape, dtype = NULL, name = NULL) .fill_op(shape, 1, dtype, name, "ones")
+
+.tf_fill <- function(dims, value, name = NULL) {
+  if (inherits(value, "tf_tensor_like")) .type_error("tf$fill needs an R value, not a tensor")
+  if (!is.numeric(value) && !is.logical(value) || length(value) != 1L || is.na(value)) {
+    .type_error("value must be a single number or logical")
+  }
+  dt <- .default_dtype_of(value)
+  .fill_op(dims, as.double(value), dt, name, "Fill")
+}
+
+.like_op <- function(type, tensor, dtype, name, default_name) {
+  g <- .default_graph()
+  x <- .as_tensor(tensor, g = g)
+  if (!is.null(dtype) && .as_dtype(dtype)$name != .tensor_type(x)[[1]]) x <- .tf_cast(x, dtype)
+  .tensor(g, .add_op(g, type, name, default_name, inputs = list(x)), 0L)
+}
+
+.tf_zeros_like <- function(tensor, dtype = NULL, name = NULL, optimize = TRUE) .like_op("ZerosLike", tensor, dtype, name, "zeros_like")
+.tf_ones_like <- function(tensor, dtype = NULL, name = NULL, optimize = TRUE) .like_op("OnesLike", tensor, dtype, name, "ones_like")
+
+.pshape_attr <- function(shape) {
+  if (is.null(shape)) return(structure(list(NULL), class = "tfn_pshape"))
+  structure(list(.as_dims(shape, allow_unknown = TRUE)), class = "tfn_pshape")
+}
+
+.tf_placeholder <- function(dtype, shape = NULL, name = NULL) {
+  g <- .default_graph()
+  dt <- .as_dtype(dtype)
+  id <- .add_op(g, "Placeholder", name, "Placeholder", attrs = list(dtype = .dtype_tag(dt), shape = .pshape_attr(shape)))
+  .tensor(g, id, 0L)
+}
+
+.tf_identity <- function(input, name = NULL) {
+  g <- .default_graph()
+  .tensor(g, .add_op(g, "Identity", name, "Identity", inputs = list(.as_tensor(input, g = g))), 0L)
+}
+
+.tf_stop_gradient <- function(input, name = NULL) {
+  g <- .default_graph()
+  .tensor(g, .add_op(g, "StopGradient", name, "StopGradient", inputs = list(.as_tensor(input, g = g))), 0L)
+}
+
+.tf_reshape <- function(tensor, shape, name = NULL) {
+  g <- .default_graph()
+  x <- .as_tensor(tensor, g = g)
+  dims <- if (inherits(shape, "tf_shape")) unclass(shape) else as.numeric(unlist(shape))
+  if (anyNA(dims) || any(dims != floor(dims)) || any(dims < -1)) {
+    .invalid_argument("Reshape needs whole dimensions >= 0 (or a single -1)")
+  }
+  .tensor(g, .add_op(g, "Reshape", name, "Reshape", inputs = list(x),
+                     attrs = list(shape = structure(dims, class = "tfn_dims"))), 0L)
+}
+
+.tf_cast <- function(x, dtype, name = NULL) {
+  g <- .default_graph()
+  t <- .as_tensor(x, g = g)
+  dt <- .as_dtype(dtype)
+  .tensor(g, .add_op(g, "Cast", name, "Cast", inputs = list(t), attrs = list(DstT = .dtype_tag(dt))), 0L)
+}
+
+.whole_scalar <- function(x, what) {
+  if (!is.numeric(x) || length(x) != 1L || is.na(x)) .type_error(what, " must be a single number")
+  x
+}
+
+.tf_range <- function(start, limit = NULL, delta = 1L, dtype = NULL, name = "range") {
+  if (is.null(limit)) {
+    limit <- start
+    start <- if (is.integer(limit)) 0L else 0
+  }
+  .whole_scalar(start, "start")
+  .whole_scalar(limit, "limit")
+  .whole_scalar(delta, "delta")
+  all_int <- is.integer(start) && is.integer(limit) && is.integer(delta)
+  dt <- if (!is.null(dtype)) .as_dtype(dtype)$name else if (all_int) "int32" else "float32"
+  g <- .default_graph()
+  id <- .add_op(g, "Range", name, "range",
+                attrs = list(start = as.double(start), limit = as.double(limit), delta = as.double(delta),
+                             dtype = .dtype_tag(.new_dtype(dt))))
+  .tensor(g, id, 0L)
+}
+
+.tf_linspace <- function(start, stop, num, name = NULL) {
+  .whole_scalar(start, "start")
+  .whole_scalar(stop, "stop")
+  .whole_scalar(num, "num")
+  if (num != floor(num)) .type_error("num must be a whole number")
+  g <- .default_graph()
+  id <- .add_op(g, "LinSpace", name, "LinSpace",
+                attrs = list(start = as.double(start), stop = as.double(stop), num = as.integer(num),
+                             dtype = .dtype_tag(.new_dtype("float32"))))
+  .tensor(g, id, 0L)
+}
+
+.tf_no_op <- function(name = NULL) {
+  g <- .default_graph()
+  .operation(g, .add_op(g, "NoOp", name, "NoOp"))
+}
+
+.tf_group <- function(..., name = NULL) {
+  inputs <- list(...)
+  if (length(inputs) == 1L && is.list(inputs[[1]]) && !inherits(inputs[[1]], c("tf_tensor_like", "tf_operation"))) {
+    inputs <- inputs[[1]]
+  }
+  for (x in inputs) {
+    if (!inherits(x, c("tf_tensor_like", "tf_operation"))) .type_error("tf$group takes operations and tensors")
+  }
+  g <- if (length(inputs)) .subset2(inputs[[1]], "graph") else .default_graph()
+  .operation(g, .add_op(g, "NoOp", name, "group_deps", control = inputs))
+}
+
+.tf_control_dependencies <- function(control_inputs) {
+  .control_dependencies_context(.default_graph(), control_inputs)
+}

@@ -1,0 +1,117 @@
+# Arithmetic (with R operators), matrix products, reductions.
+
+# Two operands as tensors of one graph; an R number takes the tensor's dtype.
+.binary_operands <- function(x, y) {
+  tx <- inherits(x, "tf_tensor_like")
+  ty <- inherits(y, "tf_tensor_like")
+  g <- .graph_of(x, y)
+  if (tx && !ty) {
+    x <- .as_tensor(x, g = g)
+    y <- .as_tensor(y, dtype = .tensor_type(x)[[1]], name = "y", g = g)
+  } else if (ty && !tx) {
+    y <- .as_tensor(y, g = g)
+    x <- .as_tensor(x, dtype = .tensor_type(y)[[1]], name = "x", g = g)
+  } else {
+    x <- .as_tensor(x, g = g)
+    y <- .as_tensor(y, g = g)
+  }
+  list(g = g, x = x, y = y)
+}
+
+# As in TensorFlow, an R operand becomes a constant inside the op's name scope
+# (`mul/y`), and the op takes the scope's name (`mul`, `mul_1`, ...).
+.binary_op <- function(type, default_name, x, y, name = NULL, prepare = NULL) {
+  g <- .graph_of(x, y)
+  .with_name_scope(g, if (is.null(name)) default_name else name, function(scope) {
+    o <- .binary_operands(x, y)
+    if (!is.null(prepare)) o <- prepare(o)
+    .tensor(o$g, .add_op(o$g, type, scope, inputs = list(o$x, o$y)), 0L)
+  })
+}
+
+.tf_add <- function(x, y, name = NULL) .binary_op("Add", "add", x, y, name)
+.tf_subtract <- function(x, y, name = NULL) .binary_op("Sub", "sub", x, y, name)
+.tf_multiply <- function(x, y, name = NULL) .binary_op("Mul", "mul", x, y, name)
+
+# True division: integers are cast to float64 first, as TensorFlow's truediv does.
+.tf_divide <- function(x, y, name = NULL) {
+  .binary_op("RealDiv", "truediv", x, y, name, prepare = function(o) {
+    if (.tensor_type(o$x)[[1]] %in% c("int32", "int64")) {
+      o$x <- .tf_cast(o$x, "float64")
+      o$y <- .tf_cast(o$y, "float64")
+    }
+    o
+  })
+}
+
+.tf_negative <- function(x, name = NULL) {
+  g <- .graph_of(x)
+  .tensor(g, .add_op(g, "Neg", name, "Neg", inputs = list(.as_tensor(x, g = g))), 0L)
+}
+
+#' Arithmetic on tensors with R operators
+#'
+#' `+`, `-`, `*`, `/` and unary `-` build TensorFlow ops with broadcasting.
+#' An R number mixed with a tensor takes the tensor's dtype.
+#'
+#' @param e1,e2 tensors, variables or R values.
+#' @return A tensor.
+#' @examples
+#' x <- tf$constant(c(1, 2, 3))
+#' y <- x * 2 + 1
+#' @name tensor-arithmetic
+#' @export
+Ops.tf_tensor_like <- function(e1, e2) {
+  if (missing(e2)) {
+    return(switch(.Generic,
+      "-" = .tf_negative(e1),
+      "+" = .as_tensor(e1),
+      .type_error("Unary operator '", .Generic, "' is not supported on tensors")
+    ))
+  }
+  switch(.Generic,
+    "+" = .tf_add(e1, e2),
+    "-" = .tf_subtract(e1, e2),
+    "*" = .tf_multiply(e1, e2),
+    "/" = .tf_divide(e1, e2),
+    .type_error("Operator '", .Generic, "' is not supported on tensors yet")
+  )
+}
+
+.tf_matmul <- function(a, b, transpose_a = FALSE, transpose_b = FALSE, adjoint_a = FALSE, adjoint_b = FALSE,
+                       a_is_sparse = FALSE, b_is_sparse = FALSE, name = NULL) {
+  g <- .graph_of(a, b)
+  .with_name_scope(g, if (is.null(name)) "MatMul" else name, function(scope) {
+    o <- .binary_operands(a, b)
+    .tensor(o$g, .add_op(o$g, "MatMul", scope, inputs = list(o$x, o$y),
+                         attrs = list(transpose_a = isTRUE(transpose_a || adjoint_a),
+                                      transpose_b = isTRUE(transpose_b || adjoint_b))), 0L)
+  })
+}
+
+# Axes are 0-based (negative counts from the end), as in TensorFlow.
+.reduce_op <- function(type, default_name, input_tensor, axis, keepdims, name, reduction_indices, keep_dims) {
+  if (is.null(axis)) axis <- reduction_indices
+  if (is.null(keepdims)) keepdims <- if (is.null(keep_dims)) FALSE else keep_dims
+  g <- .graph_of(input_tensor)
+  x <- .as_tensor(input_tensor, g = g)
+  if (!is.null(axis)) {
+    axis <- unlist(axis)
+    if (!is.numeric(axis) || anyNA(axis) || any(axis != floor(axis))) .type_error("axis must be whole numbers")
+  }
+  attrs <- list(
+    axes = structure(as.numeric(if (is.null(axis)) numeric(0) else axis), class = "tfn_dims"),
+    reduce_all = is.null(axis), keep_dims = isTRUE(keepdims)
+  )
+  .tensor(g, .add_op(g, type, name, default_name, inputs = list(x), attrs = attrs), 0L)
+}
+
+.tf_reduce_sum <- function(input_tensor, axis = NULL, keepdims = NULL, name = NULL,
+                           reduction_indices = NULL, keep_dims = NULL) {
+  .reduce_op("Sum", "Sum", input_tensor, axis, keepdims, name, reduction_indices, keep_dims)
+}
+
+.tf_reduce_mean <- function(input_tensor, axis = NULL, keepdims = NULL, name = NULL,
+                            reduction_indices = NULL, keep_dims = NULL) {
+  .reduce_op("Mean", "Mean", input_tensor, axis, keepdims, name, reduction_indices, keep_dims)
+}

@@ -1,0 +1,67 @@
+# Random ops. Seeds follow TensorFlow 1.x: an op seed and a graph seed
+# (tf$set_random_seed) together make results reproducible.
+
+.default_graph_seed <- 87654321
+
+# TensorFlow's get_seed(): (seed, seed2) for a new op.
+.op_seeds <- function(g, op_seed) {
+  graph_seed <- g$seed
+  if (!is.null(op_seed)) {
+    if (!is.numeric(op_seed) || length(op_seed) != 1L || is.na(op_seed) || op_seed != floor(op_seed)) {
+      .type_error("seed must be a whole number")
+    }
+  }
+  if (!is.null(graph_seed)) {
+    if (is.null(op_seed)) op_seed <- g$xp$num_ops()
+    return(c(graph_seed, op_seed))
+  }
+  if (!is.null(op_seed)) return(c(.default_graph_seed, op_seed))
+  c(0, 0)
+}
+
+.random_op <- function(type, default_name, shape, attrs, dtype, seed, name) {
+  g <- .default_graph()
+  dims <- .as_dims(shape)
+  dt <- .as_dtype(dtype, .new_dtype("float32"))
+  seeds <- .op_seeds(g, seed)
+  # (0, seed2 = 0) means "unseeded" to the engine; keep an explicit seed pair distinct from it.
+  if (seeds[1] == 0 && seeds[2] == 0 && !is.null(seed)) seeds[2] <- .Machine$integer.max
+  attrs <- c(attrs, list(shape = structure(dims, class = "tfn_dims"), dtype = .dtype_tag(dt),
+                         seed = as.integer(seeds[1] %% .Machine$integer.max),
+                         seed2 = as.integer(seeds[2] %% .Machine$integer.max)))
+  .tensor(g, .add_op(g, type, name, default_name, attrs = attrs), 0L)
+}
+
+.scalar_arg <- function(x, what) {
+  if (!is.numeric(x) || length(x) != 1L || is.na(x)) .type_error(what, " must be a single number")
+  as.double(x)
+}
+
+.tf_random_normal <- function(shape, mean = 0, stddev = 1, dtype = NULL, seed = NULL, name = NULL) {
+  .random_op("RandomNormal", "random_normal", shape,
+             list(mean = .scalar_arg(mean, "mean"), stddev = .scalar_arg(stddev, "stddev")), dtype, seed, name)
+}
+
+.tf_truncated_normal <- function(shape, mean = 0, stddev = 1, dtype = NULL, seed = NULL, name = NULL) {
+  .random_op("TruncatedNormal", "truncated_normal", shape,
+             list(mean = .scalar_arg(mean, "mean"), stddev = .scalar_arg(stddev, "stddev")), dtype, seed, name)
+}
+
+.tf_random_uniform <- function(shape, minval = 0, maxval = NULL, dtype = NULL, seed = NULL, name = NULL) {
+  dt <- .as_dtype(dtype, .new_dtype("float32"))
+  if (is.null(maxval)) {
+    if (dt$is_integer) .value_error("Must specify maxval for integer dtype ", dt$name)
+    maxval <- 1
+  }
+  .random_op("RandomUniform", "random_uniform", shape,
+             list(minval = .scalar_arg(minval, "minval"), maxval = .scalar_arg(maxval, "maxval")), dt, seed, name)
+}
+
+.tf_set_random_seed <- function(seed) {
+  g <- .default_graph()
+  if (!is.null(seed) && (!is.numeric(seed) || length(seed) != 1L || is.na(seed) || seed != floor(seed))) {
+    .type_error("seed must be a whole number or NULL")
+  }
+  g$seed <- if (is.null(seed)) NULL else as.double(seed)
+  invisible(NULL)
+}

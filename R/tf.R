@@ -1,0 +1,123 @@
+# The `tf` module tree: tf$Variable, tf$train$..., with `$` that errors on a miss.
+
+.new_module <- function(name) {
+  m <- new.env(parent = emptyenv())
+  attr(m, "module_name") <- name
+  class(m) <- "tf_module"
+  m
+}
+
+#' The TensorFlow module
+#'
+#' `tf` gives TensorFlow 1.x's graph API, as in TensorFlow for R:
+#' `tf$Variable()`, `tf$Session()`, `tf$global_variables_initializer()`,
+#' `tf$random_normal()`, `tf$float32`, ... Sub-modules such as `tf$train`,
+#' `tf$errors` and `tf$python$tools$inspect_checkpoint` are reached the same
+#' way. Asking for a name that does not exist is an error
+#' (`tf_attribute_error`), never a silent `NULL`.
+#'
+#' Axes (`axis` of reductions) are 0-based, as in TensorFlow.
+#'
+#' @format An environment of class `tf_module`.
+#' @examples
+#' weights <- tf$Variable(tf$random_normal(shape(784L, 200L), stddev = 0.35),
+#'                        name = "weights")
+#' biases <- tf$Variable(tf$zeros(shape(200L), name = "biases"))
+#' init_op <- tf$global_variables_initializer()
+#' with(tf$Session() %as% sess, {
+#'   sess$run(init_op)
+#'   dim(sess$run(weights))
+#' })
+#' @export
+tf <- .new_module("tensorflow")
+
+.populate_tf <- function() {
+  for (nm in ls(tf, all.names = TRUE)) rm(list = nm, envir = tf)
+  members <- list(
+    # graph and session
+    Graph = function() .new_graph(),
+    get_default_graph = function() .default_graph(),
+    reset_default_graph = function() {
+      if (length(.tfn$graph_stack)) tf_raise("assertion", "Do not use tf.reset_default_graph() to clear nested graphs. If you need a cleared graph, exit the nesting and create a new graph.")
+      .tfn$default_graph <- NULL
+      invisible(NULL)
+    },
+    Session = .tf_Session,
+    get_default_session = function() {
+      n <- length(.tfn$session_stack)
+      if (n) .tfn$session_stack[[n]] else NULL
+    },
+    name_scope = function(name, default_name = NULL, values = NULL) .name_scope_context(name, default_name),
+    control_dependencies = .tf_control_dependencies,
+    # dtypes
+    float32 = .new_dtype("float32"), float64 = .new_dtype("float64"), double = .new_dtype("float64"),
+    int32 = .new_dtype("int32"), int64 = .new_dtype("int64"), bool = .new_dtype("bool"),
+    string = .new_dtype("string"), as_dtype = function(type_value) .as_dtype(type_value),
+    # tensors
+    constant = .tf_constant, zeros = .tf_zeros, ones = .tf_ones, fill = .tf_fill,
+    zeros_like = .tf_zeros_like, ones_like = .tf_ones_like, placeholder = .tf_placeholder,
+    identity = .tf_identity, stop_gradient = .tf_stop_gradient, reshape = .tf_reshape, cast = .tf_cast,
+    range = .tf_range, linspace = .tf_linspace, lin_space = .tf_linspace,
+    convert_to_tensor = .convert_to_tensor,
+    random_normal = .tf_random_normal, random_uniform = .tf_random_uniform,
+    truncated_normal = .tf_truncated_normal, set_random_seed = .tf_set_random_seed,
+    # math
+    add = .tf_add, subtract = .tf_subtract, multiply = .tf_multiply, divide = .tf_divide,
+    truediv = .tf_divide, negative = .tf_negative, matmul = .tf_matmul,
+    reduce_sum = .tf_reduce_sum, reduce_mean = .tf_reduce_mean,
+    group = .tf_group, no_op = .tf_no_op,
+    # variables
+    Variable = .tf_Variable, assign = .tf_assign, assign_add = .tf_assign_add, assign_sub = .tf_assign_sub,
+    global_variables = .tf_global_variables, trainable_variables = .tf_trainable_variables,
+    all_variables = .tf_global_variables,
+    global_variables_initializer = .tf_global_variables_initializer,
+    variables_initializer = .tf_variables_initializer,
+    initialize_all_variables = .tf_initialize_all_variables,
+    is_variable_initialized = .tf_is_variable_initialized,
+    report_uninitialized_variables = .tf_report_uninitialized_variables,
+    GraphKeys = .module_of("tf$GraphKeys", list(
+      GLOBAL_VARIABLES = "variables", TRAINABLE_VARIABLES = "trainable_variables",
+      LOCAL_VARIABLES = "local_variables", MODEL_VARIABLES = "model_variables",
+      SAVERS = "savers", GLOBAL_STEP = "global_step", UPDATE_OPS = "update_ops"
+    )),
+    errors = .module_of("tf$errors", .error_classes()),
+    train = .module_of("tf$train", list()),
+    nn = .module_of("tf$nn", list())
+  )
+  list2env(members, envir = tf)
+  invisible(tf)
+}
+
+.module_of <- function(name, members) {
+  m <- .new_module(name)
+  list2env(members, envir = m)
+  m
+}
+
+# tf$errors$NotFoundError etc.: the condition class names, for tryCatch().
+.error_classes <- function() {
+  camel <- function(kind) paste0(gsub("(^|_)([a-z])", "\\U\\2", kind, perl = TRUE), "Error")
+  kinds <- unname(.tf_error_kinds)
+  stats::setNames(as.list(paste0("tf_", kinds, "_error")), camel(kinds))
+}
+
+#' @export
+`$.tf_module` <- function(x, name) {
+  v <- get0(name, envir = x, inherits = FALSE)
+  if (is.null(v) && !exists(name, envir = x, inherits = FALSE)) {
+    tf_raise("attribute", paste0("module '", attr(x, "module_name"), "' has no attribute '", name, "'"))
+  }
+  v
+}
+
+#' @export
+`[[.tf_module` <- function(x, i) `$.tf_module`(x, i)
+
+#' @export
+.DollarNames.tf_module <- function(x, pattern = "") grep(pattern, sort(ls(x)), value = TRUE)
+
+#' @export
+print.tf_module <- function(x, ...) {
+  cat("Module(", attr(x, "module_name"), ")\n", sep = "")
+  invisible(x)
+}

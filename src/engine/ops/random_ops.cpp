@@ -1,0 +1,176 @@
+// Random ops, counter-based (Philox) and split across threads with results
+// that do not depend on the split.
+#include <algorithm>
+#include <cmath>
+#include <thread>
+#include <vector>
+
+#include "../op_registry.h"
+#include "../philox.h"
+#include "../session.h"
+
+namespace tfn {
+
+namespace {
+
+void infer_random(InferContext& c) {
+  DType t = c.node.attr<DType>("dtype");
+  bool ints_ok = c.node.type == "RandomUniform";
+  if (!(dtype_is_floating(t) || (ints_ok && dtype_is_integer(t))))
+    fail(Code::kTypeError, std::string("Invalid dtype ") + dtype_name(t) + " for " + c.node.type);
+  const Dims& dims = c.node.attr<Dims>("shape");
+  for (auto d : dims)
+    if (d < 0) fail(Code::kInvalidArgument, "Dimension " + std::to_string(d) + " must be >= 0");
+  if (ints_ok && dtype_is_integer(t) && !(c.node.attr<double>("maxval") > c.node.attr<double>("minval")))
+    fail(Code::kInvalidArgument, "Need minval < maxval");
+  c.set_output(t, PartialShape::of(dims));
+}
+
+// The op's generator for this run: its seeds, advanced past what earlier runs drew.
+Philox generator_for(KernelContext& k, std::uint64_t blocks_this_run) {
+  std::uint64_t seed = static_cast<std::uint64_t>(k.node.attr<std::int64_t>("seed"));
+  std::uint64_t seed2 = static_cast<std::uint64_t>(k.node.attr<std::int64_t>("seed2"));
+  if (seed == 0 && seed2 == 0) {
+    // Unseeded: different in every session, as in TensorFlow.
+    seed = k.session.session_entropy();
+    seed2 = static_cast<std::uint64_t>(k.node.id) * 0x9E3779B97F4A7C15ull + 1;
+  }
+  Philox gen(seed, seed2);
+  std::uint64_t& used = k.session.random_counter(k.node.id);
+  gen.skip(used);
+  used += blocks_this_run;
+  return gen;
+}
+
+// Runs body(begin_block, end_block, generator at begin_block) over [0, blocks) on up to 2+ threads.
+template <typename Body>
+void parallel_blocks(const Philox& gen, std::uint64_t blocks, Body body) {
+  unsigned hw = std::max(1u, std::thread::hardware_concurrency());
+  std::uint64_t min_per_thread = 1 << 16;
+  unsigned n_threads = static_cast<unsigned>(std::min<std::uint64_t>(hw, std::max<std::uint64_t>(1, blocks / min_per_thread)));
+  if (n_threads <= 1) { body(0, blocks, gen); return; }
+  std::vector<std::thread> threads;
+  std::uint64_t per = (blocks + n_threads - 1) / n_threads;
+  for (unsigned t = 0; t < n_threads; ++t) {
+    std::uint64_t b = t * per, e = std::min(blocks, b + per);
+    if (b >= e) break;
+    Philox g = gen;
+    g.skip(b);
+    threads.emplace_back([=]() mutable { body(b, e, g); });
+  }
+  for (auto& th : threads) th.join();
+}
+
+template <typename T>
+void normal_fill(KernelContext& k, Tensor& out) {
+  double mean = k.node.attr<double>("mean"), stddev = k.node.attr<double>("stddev");
+  std::uint64_t n = static_cast<std::uint64_t>(out.size());
+  constexpr std::uint64_t per_block = std::is_same_v<T, float> ? 4 : 2;
+  std::uint64_t blocks = (n + per_block - 1) / per_block;
+  Philox gen = generator_for(k, blocks);
+  T* p = out.data<T>();
+  T m = static_cast<T>(mean), s = static_cast<T>(stddev);
+  parallel_blocks(gen, blocks, [=](std::uint64_t b, std::uint64_t e, Philox g) {
+    T z[4];
+    for (std::uint64_t blk = b; blk < e; ++blk) {
+      Philox::Block x = g.next();
+      if constexpr (std::is_same_v<T, float>) {
+        box_muller<float>(uint32_to_float(x[0]), uint32_to_float(x[1]), &z[0], &z[1]);
+        box_muller<float>(uint32_to_float(x[2]), uint32_to_float(x[3]), &z[2], &z[3]);
+      } else {
+        box_muller<double>(uint64_to_double(x[0], x[1]), uint64_to_double(x[2], x[3]), &z[0], &z[1]);
+      }
+      std::uint64_t base = blk * per_block;
+      std::uint64_t lim = std::min<std::uint64_t>(per_block, n - base);
+      for (std::uint64_t j = 0; j < lim; ++j) p[base + j] = m + s * z[j];
+    }
+  });
+}
+
+// Truncated normal: values beyond two standard deviations are drawn again.
+// Each group of 64 outputs has its own substream, so threads need no coordination.
+template <typename T>
+void truncated_fill(KernelContext& k, Tensor& out) {
+  double mean = k.node.attr<double>("mean"), stddev = k.node.attr<double>("stddev");
+  std::uint64_t n = static_cast<std::uint64_t>(out.size());
+  constexpr std::uint64_t group = 64;
+  std::uint64_t groups = (n + group - 1) / group;
+  Philox gen = generator_for(k, 1);
+  T* p = out.data<T>();
+  T m = static_cast<T>(mean), s = static_cast<T>(stddev);
+  parallel_blocks(gen, groups, [=](std::uint64_t b, std::uint64_t e, Philox) {
+    for (std::uint64_t gi = b; gi < e; ++gi) {
+      Philox g = gen;
+      g.substream(gi + 1);
+      std::uint64_t base = gi * group, lim = std::min(group, n - base), j = 0;
+      while (j < lim) {
+        Philox::Block x = g.next();
+        T z[2];
+        if constexpr (std::is_same_v<T, float>)
+          box_muller<float>(uint32_to_float(x[0]), uint32_to_float(x[1]), &z[0], &z[1]);
+        else
+          box_muller<double>(uint64_to_double(x[0], x[1]), uint64_to_double(x[2], x[3]), &z[0], &z[1]);
+        for (int q = 0; q < 2 && j < lim; ++q)
+          if (std::abs(z[q]) < T(2)) p[base + j++] = m + s * z[q];
+      }
+    }
+  });
+}
+
+template <typename T>
+void uniform_fill(KernelContext& k, Tensor& out) {
+  double lo = k.node.attr<double>("minval"), hi = k.node.attr<double>("maxval");
+  std::uint64_t n = static_cast<std::uint64_t>(out.size());
+  constexpr bool is_double = std::is_same_v<T, double>;
+  constexpr std::uint64_t per_block = is_double ? 2 : 4;
+  std::uint64_t blocks = (n + per_block - 1) / per_block;
+  Philox gen = generator_for(k, blocks);
+  T* p = out.data<T>();
+  parallel_blocks(gen, blocks, [=](std::uint64_t b, std::uint64_t e, Philox g) {
+    for (std::uint64_t blk = b; blk < e; ++blk) {
+      Philox::Block x = g.next();
+      std::uint64_t base = blk * per_block;
+      std::uint64_t lim = std::min<std::uint64_t>(per_block, n - base);
+      for (std::uint64_t j = 0; j < lim; ++j) {
+        if constexpr (is_double) {
+          p[base + j] = lo + (hi - lo) * uint64_to_double(x[2 * j], x[2 * j + 1]);
+        } else if constexpr (std::is_same_v<T, float>) {
+          p[base + j] = static_cast<float>(lo) + static_cast<float>(hi - lo) * uint32_to_float(x[j]);
+        } else {
+          // Integers in [lo, hi): TensorFlow's modulo reduction of a 32-bit draw.
+          std::uint64_t range = static_cast<std::uint64_t>(hi - lo);
+          p[base + j] = static_cast<T>(static_cast<std::int64_t>(lo) + static_cast<std::int64_t>(x[j] % range));
+        }
+      }
+    }
+  });
+}
+
+void compute_random(KernelContext& k) {
+  DType t = k.node.attr<DType>("dtype");
+  Tensor out(t, k.node.attr<Dims>("shape"));
+  const std::string& type = k.node.type;
+  if (type == "RandomNormal") {
+    if (t == DType::kFloat) normal_fill<float>(k, out); else normal_fill<double>(k, out);
+  } else if (type == "TruncatedNormal") {
+    if (t == DType::kFloat) truncated_fill<float>(k, out); else truncated_fill<double>(k, out);
+  } else {
+    switch (t) {
+      case DType::kFloat: uniform_fill<float>(k, out); break;
+      case DType::kDouble: uniform_fill<double>(k, out); break;
+      case DType::kInt32: uniform_fill<std::int32_t>(k, out); break;
+      default: uniform_fill<std::int64_t>(k, out); break;
+    }
+  }
+  k.outputs.push_back(std::move(out));
+}
+
+}  // namespace
+
+void register_random_ops() {
+  register_op({"RandomNormal", 0, 0, false, 0, false, infer_random, compute_random});
+  register_op({"TruncatedNormal", 0, 0, false, 0, false, infer_random, compute_random});
+  register_op({"RandomUniform", 0, 0, false, 0, false, infer_random, compute_random});
+}
+
+}  // namespace tfn

@@ -1,0 +1,399 @@
+// Rcpp modules: the only file that knows both R and the engine.
+// Every method returns either its value or a "tfn_status" list (code, message);
+// R's conditions.R turns the latter into one classed condition.
+#include <Rcpp.h>
+
+#include <cmath>
+#include <cstring>
+#include <limits>
+
+#include "engine/convert.h"
+#include "engine/graph.h"
+#include "engine/op_registry.h"
+#include "engine/session.h"
+
+using tfn::Code;
+using tfn::Dims;
+using tfn::DType;
+using tfn::Tensor;
+
+namespace {
+
+SEXP status(int code, const std::string& msg) {
+  Rcpp::List s = Rcpp::List::create(Rcpp::Named("code") = code, Rcpp::Named("message") = msg);
+  s.attr("class") = "tfn_status";
+  return s;
+}
+
+// Runs body; engine errors and C++ exceptions become a status value, never an R longjmp through C++.
+template <typename F>
+SEXP guarded(F&& body) {
+  try {
+    return body();
+  } catch (const tfn::Error& e) {
+    return status(static_cast<int>(e.code()), e.what());
+  } catch (const std::bad_alloc&) {
+    return status(static_cast<int>(Code::kResourceExhausted), "OOM: out of memory");
+  } catch (const std::exception& e) {
+    return status(static_cast<int>(Code::kInternal), e.what());
+  }
+}
+
+Dims dims_from_r(SEXP x) {
+  Dims d;
+  if (Rf_isNull(x)) return d;
+  Rcpp::NumericVector v(x);
+  for (double e : v) {
+    if (std::isnan(e) || e < -1 || e != std::floor(e) || e > 9.0e15)
+      tfn::fail(Code::kInvalidArgument, "Invalid dimension in shape");
+    d.push_back(static_cast<std::int64_t>(e));
+  }
+  return d;
+}
+
+SEXP dims_to_r(const Dims& d) {
+  Rcpp::NumericVector v(d.size());
+  for (std::size_t i = 0; i < d.size(); ++i) v[i] = d[i] < 0 ? NA_REAL : static_cast<double>(d[i]);
+  return v;
+}
+
+template <typename To>
+void check_whole(double x, const char* type_name) {
+  if (std::isnan(x)) tfn::fail(Code::kInvalidArgument, std::string("NA/NaN values cannot be converted to ") + type_name);
+  if (x != std::floor(x) || x < static_cast<double>(std::numeric_limits<To>::lowest()) ||
+      x > static_cast<double>(std::numeric_limits<To>::max()))
+    tfn::fail(Code::kTypeError, std::string("Expected ") + type_name + ", got " + std::to_string(x) + " instead.");
+}
+
+// R vector/array (column-major) -> row-major tensor of `dtype` with dims `d`.
+Tensor tensor_from_r(SEXP x, DType dtype, const Dims& d) {
+  std::int64_t n = tfn::num_elements(d);
+  if (Rf_xlength(x) != n)
+    tfn::fail(Code::kInvalidArgument, "Value has " + std::to_string(Rf_xlength(x)) + " elements but shape " +
+                                          tfn::dims_debug_string(d) + " needs " + std::to_string(n));
+  Tensor t(dtype, d);
+  int type = TYPEOF(x);
+  if (dtype == DType::kString) {
+    if (type != STRSXP) tfn::fail(Code::kTypeError, "Expected string, got a non-character value");
+    // Index mapping through a row-major table of column-major positions.
+    std::vector<std::int64_t> pos(static_cast<std::size_t>(n));
+    std::vector<std::int64_t> iota(static_cast<std::size_t>(n));
+    for (std::int64_t i = 0; i < n; ++i) iota[i] = i;
+    tfn::colmajor_to_rowmajor(iota.data(), pos.data(), d);
+    auto& s = t.strings();
+    for (std::int64_t i = 0; i < n; ++i) {
+      SEXP e = STRING_ELT(x, pos[i]);
+      if (e == NA_STRING) tfn::fail(Code::kInvalidArgument, "NA values cannot be converted to string");
+      s[i] = std::string(CHAR(e), LENGTH(e));
+    }
+    return t;
+  }
+  if (type == REALSXP) {
+    const double* src = REAL(x);
+    // NaN passes (TensorFlow has it); R's NA has no tensor counterpart.
+    for (std::int64_t i = 0; i < n; ++i)
+      if (std::isnan(src[i]) && R_IsNA(src[i]))
+        tfn::fail(Code::kInvalidArgument, std::string("NA values cannot be converted to ") + tfn::dtype_name(dtype));
+    switch (dtype) {
+      case DType::kFloat: tfn::colmajor_to_rowmajor(src, t.data<float>(), d); break;
+      case DType::kDouble: tfn::colmajor_to_rowmajor(src, t.data<double>(), d); break;
+      case DType::kInt32:
+        for (std::int64_t i = 0; i < n; ++i) check_whole<std::int32_t>(src[i], "int32");
+        tfn::colmajor_to_rowmajor(src, t.data<std::int32_t>(), d);
+        break;
+      case DType::kInt64:
+        for (std::int64_t i = 0; i < n; ++i) check_whole<std::int64_t>(src[i], "int64");
+        tfn::colmajor_to_rowmajor(src, t.data<std::int64_t>(), d);
+        break;
+      case DType::kBool:
+        for (std::int64_t i = 0; i < n; ++i)
+          if (std::isnan(src[i])) tfn::fail(Code::kInvalidArgument, "NA values cannot be converted to bool");
+        tfn::colmajor_to_rowmajor(src, t.data<bool>(), d);
+        break;
+      default: tfn::fail(Code::kTypeError, "Cannot convert a numeric value to string");
+    }
+    return t;
+  }
+  if (type == INTSXP || type == LGLSXP) {
+    const int* src = type == INTSXP ? INTEGER(x) : LOGICAL(x);
+    for (std::int64_t i = 0; i < n; ++i)
+      if (src[i] == NA_INTEGER)
+        tfn::fail(Code::kInvalidArgument, std::string("NA values cannot be converted to ") + tfn::dtype_name(dtype));
+    switch (dtype) {
+      case DType::kFloat: tfn::colmajor_to_rowmajor(src, t.data<float>(), d); break;
+      case DType::kDouble: tfn::colmajor_to_rowmajor(src, t.data<double>(), d); break;
+      case DType::kInt32: tfn::colmajor_to_rowmajor(src, t.data<std::int32_t>(), d); break;
+      case DType::kInt64: tfn::colmajor_to_rowmajor(src, t.data<std::int64_t>(), d); break;
+      case DType::kBool: tfn::colmajor_to_rowmajor(src, t.data<bool>(), d); break;
+      default: tfn::fail(Code::kTypeError, "Cannot convert a numeric value to string");
+    }
+    return t;
+  }
+  tfn::fail(Code::kTypeError, "Cannot convert an R value of this type to a tensor");
+}
+
+SEXP tensor_to_r(const Tensor& t) {
+  if (!t.valid()) return R_NilValue;
+  const Dims& d = t.shape();
+  R_xlen_t n = static_cast<R_xlen_t>(t.size());
+  SEXP out;
+  switch (t.dtype()) {
+    case DType::kFloat:
+      out = PROTECT(Rf_allocVector(REALSXP, n));
+      tfn::rowmajor_to_colmajor(t.data<float>(), REAL(out), d);
+      break;
+    case DType::kDouble:
+      out = PROTECT(Rf_allocVector(REALSXP, n));
+      tfn::rowmajor_to_colmajor(t.data<double>(), REAL(out), d);
+      break;
+    case DType::kInt64:
+      out = PROTECT(Rf_allocVector(REALSXP, n));
+      tfn::rowmajor_to_colmajor(t.data<std::int64_t>(), REAL(out), d);
+      break;
+    case DType::kInt32:
+      out = PROTECT(Rf_allocVector(INTSXP, n));
+      tfn::rowmajor_to_colmajor(t.data<std::int32_t>(), INTEGER(out), d);
+      break;
+    case DType::kBool:
+      out = PROTECT(Rf_allocVector(LGLSXP, n));
+      tfn::rowmajor_to_colmajor(t.data<bool>(), LOGICAL(out), d);
+      break;
+    case DType::kString: {
+      out = PROTECT(Rf_allocVector(STRSXP, n));
+      std::vector<std::int64_t> iota(static_cast<std::size_t>(n)), pos(static_cast<std::size_t>(n));
+      for (R_xlen_t i = 0; i < n; ++i) iota[i] = i;
+      tfn::rowmajor_to_colmajor(iota.data(), pos.data(), d);  // pos[col-major] = row-major index
+      const auto& s = t.strings();
+      for (R_xlen_t i = 0; i < n; ++i)
+        SET_STRING_ELT(out, i, Rf_mkCharLenCE(s[pos[i]].data(), static_cast<int>(s[pos[i]].size()), CE_UTF8));
+      break;
+    }
+    default:
+      return R_NilValue;
+  }
+  if (d.size() >= 2) {
+    SEXP dim = PROTECT(Rf_allocVector(REALSXP, static_cast<R_xlen_t>(d.size())));
+    for (std::size_t i = 0; i < d.size(); ++i) REAL(dim)[i] = static_cast<double>(d[i]);
+    Rf_setAttrib(out, R_DimSymbol, dim);
+    UNPROTECT(1);
+  }
+  UNPROTECT(1);
+  return out;
+}
+
+tfn::PartialShape pshape_from_r(SEXP x) {
+  // NULL: unknown rank; otherwise dims with NA for unknown.
+  if (Rf_isNull(x)) return tfn::PartialShape::unknown();
+  Rcpp::NumericVector v(x);
+  Dims d;
+  for (double e : v) {
+    if (std::isnan(e)) { d.push_back(-1); continue; }
+    if (e < 0 || e != std::floor(e)) tfn::fail(Code::kInvalidArgument, "Invalid dimension in shape");
+    d.push_back(static_cast<std::int64_t>(e));
+  }
+  return tfn::PartialShape::of(d);
+}
+
+// Attribute values arrive tagged by class: tfn_dims, tfn_pshape, tfn_dtype, tfn_value, tfn_strings.
+tfn::AttrValue attr_from_r(SEXP x) {
+  if (Rf_inherits(x, "tfn_dims")) return dims_from_r(x);
+  if (Rf_inherits(x, "tfn_pshape")) {
+    Rcpp::List l(x);
+    return pshape_from_r(l[0]);
+  }
+  if (Rf_inherits(x, "tfn_dtype")) return tfn::dtype_from_enum(Rcpp::as<int>(x));
+  if (Rf_inherits(x, "tfn_value")) {
+    Rcpp::List l(x);
+    DType dtype = tfn::dtype_from_enum(Rcpp::as<int>(l["dtype"]));
+    Dims dims = dims_from_r(l["dims"]);
+    if (!Rcpp::as<bool>(l["rowmajor"])) return tensor_from_r(l["value"], dtype, dims);
+    // A flat R vector laid out in row-major order (or one value to repeat).
+    SEXP v = l["value"];
+    Tensor flat = tensor_from_r(v, dtype, {static_cast<std::int64_t>(Rf_xlength(v))});
+    if (flat.size() == tfn::num_elements(dims)) return flat.reshaped(dims);
+    if (flat.size() != 1) tfn::fail(Code::kInvalidArgument, "Value does not fit the shape " + tfn::dims_debug_string(dims));
+    Tensor out(dtype, dims);
+    if (dtype == DType::kString) {
+      for (auto& s : out.strings()) s = flat.strings()[0];
+      return out;
+    }
+    std::size_t es = tfn::dtype_size(dtype);
+    for (std::int64_t i = 0; i < out.size(); ++i)
+      std::memcpy(static_cast<char*>(out.raw()) + i * es, flat.raw(), es);
+    return out;
+  }
+  if (Rf_inherits(x, "tfn_strings")) return Rcpp::as<std::vector<std::string>>(x);
+  switch (TYPEOF(x)) {
+    case LGLSXP: return static_cast<bool>(LOGICAL(x)[0]);
+    case INTSXP: return static_cast<std::int64_t>(INTEGER(x)[0]);
+    case REALSXP: return REAL(x)[0];
+    case STRSXP: return std::string(CHAR(STRING_ELT(x, 0)));
+    default: tfn::fail(Code::kInvalidArgument, "Unsupported attribute value");
+  }
+}
+
+std::vector<tfn::Endpoint> endpoints(const Rcpp::IntegerVector& nodes, const Rcpp::IntegerVector& idx) {
+  std::vector<tfn::Endpoint> e(nodes.size());
+  for (R_xlen_t i = 0; i < nodes.size(); ++i) e[i] = {nodes[i], idx[i]};
+  return e;
+}
+
+}  // namespace
+
+class GraphModule {
+ public:
+  GraphModule() : graph_(std::make_shared<tfn::Graph>()) {}
+  const std::shared_ptr<tfn::Graph>& graph() const { return graph_; }
+
+  SEXP unique_name(std::string name, bool mark) {
+    return guarded([&] { return Rcpp::wrap(graph_->unique_name(name, mark)); });
+  }
+
+  SEXP add_op(std::string type, std::string name, Rcpp::IntegerVector in_nodes, Rcpp::IntegerVector in_idx,
+              Rcpp::IntegerVector control, Rcpp::List attrs, std::string device) {
+    return guarded([&] {
+      tfn::AttrMap map;
+      if (attrs.size() > 0) {
+        Rcpp::CharacterVector names = attrs.names();
+        for (R_xlen_t i = 0; i < attrs.size(); ++i) map[std::string(names[i])] = attr_from_r(attrs[i]);
+      }
+      int id = graph_->add_node(type, name, endpoints(in_nodes, in_idx),
+                                std::vector<int>(control.begin(), control.end()), std::move(map), device);
+      return Rcpp::wrap(id);
+    });
+  }
+
+  SEXP find_op(std::string name) { return Rcpp::wrap(graph_->find_node(name)); }
+  int num_ops() { return graph_->num_nodes(); }
+
+  // name, type, device, output dtypes, inputs (node, index), control inputs.
+  SEXP op_info(int id) {
+    return guarded([&] {
+      const tfn::Node& n = graph_->node(id);
+      Rcpp::CharacterVector dt(n.out_dtypes.size());
+      for (std::size_t i = 0; i < n.out_dtypes.size(); ++i) dt[i] = tfn::dtype_name(n.out_dtypes[i]);
+      Rcpp::IntegerVector in_nodes(n.inputs.size()), in_idx(n.inputs.size());
+      for (std::size_t i = 0; i < n.inputs.size(); ++i) { in_nodes[i] = n.inputs[i].node; in_idx[i] = n.inputs[i].index; }
+      return Rcpp::List::create(Rcpp::Named("name") = n.name, Rcpp::Named("type") = n.type,
+                                Rcpp::Named("device") = n.device, Rcpp::Named("dtypes") = dt,
+                                Rcpp::Named("input_nodes") = in_nodes, Rcpp::Named("input_index") = in_idx,
+                                Rcpp::Named("control_inputs") = Rcpp::wrap(n.control_inputs));
+    });
+  }
+  SEXP op_name(int id) {
+    return guarded([&] { return Rcpp::wrap(graph_->node(id).name); });
+  }
+  // list(dtype, dims) of one output; dims NULL for unknown rank, NA for unknown sizes.
+  SEXP output_type(int id, int index) {
+    return guarded([&] {
+      const tfn::Node& n = graph_->node(id);
+      if (index < 0 || index >= static_cast<int>(n.out_dtypes.size()))
+        tfn::fail(Code::kValueError, "Operation " + n.name + " has no output " + std::to_string(index));
+      const tfn::PartialShape& s = n.out_shapes[index];
+      return Rcpp::List::create(Rcpp::wrap(tfn::dtype_name(n.out_dtypes[index])),
+                                s.known_rank ? dims_to_r(s.dims) : R_NilValue);
+    });
+  }
+  SEXP op_attr(int id, std::string key) {
+    return guarded([&]() -> SEXP {
+      const tfn::Node& n = graph_->node(id);
+      auto it = n.attrs.find(key);
+      if (it == n.attrs.end()) tfn::fail(Code::kValueError, "Operation '" + n.name + "' has no attr named '" + key + "'.");
+      const tfn::AttrValue& v = it->second;
+      if (auto p = std::get_if<std::int64_t>(&v)) return Rcpp::wrap(static_cast<double>(*p));
+      if (auto p = std::get_if<double>(&v)) return Rcpp::wrap(*p);
+      if (auto p = std::get_if<bool>(&v)) return Rcpp::wrap(*p);
+      if (auto p = std::get_if<std::string>(&v)) return Rcpp::wrap(*p);
+      if (auto p = std::get_if<DType>(&v)) return Rcpp::wrap(std::string(tfn::dtype_name(*p)));
+      if (auto p = std::get_if<Dims>(&v)) return dims_to_r(*p);
+      if (auto p = std::get_if<tfn::PartialShape>(&v)) return p->known_rank ? dims_to_r(p->dims) : R_NilValue;
+      if (auto p = std::get_if<Tensor>(&v)) return tensor_to_r(*p);
+      if (auto p = std::get_if<std::vector<std::string>>(&v)) return Rcpp::wrap(*p);
+      return R_NilValue;
+    });
+  }
+
+ private:
+  std::shared_ptr<tfn::Graph> graph_;
+};
+
+class SessionModule {
+ public:
+  explicit SessionModule(SEXP graph_object) {
+    Rcpp::Environment env(graph_object);
+    Rcpp::XPtr<GraphModule> g(env.get(".pointer"));
+    session_ = std::make_unique<tfn::Session>(g->graph());
+  }
+
+  SEXP run(Rcpp::IntegerVector fetch_nodes, Rcpp::IntegerVector fetch_idx, Rcpp::IntegerVector targets,
+           Rcpp::IntegerVector feed_nodes, Rcpp::IntegerVector feed_idx, Rcpp::List feed_values) {
+    return guarded([&] {
+      std::vector<tfn::Feed> feeds;
+      for (R_xlen_t i = 0; i < feed_nodes.size(); ++i) {
+        tfn::Endpoint e{feed_nodes[i], feed_idx[i]};
+        require_endpoint(e);
+        const tfn::Node& n = session_->graph()->node(e.node);
+        Rcpp::List fv(feed_values[i]);  // list(value, dims)
+        feeds.push_back({e, tensor_from_r(fv[0], n.out_dtypes[e.index], dims_from_r(fv[1]))});
+      }
+      std::vector<Tensor> out = session_->run(endpoints(fetch_nodes, fetch_idx),
+                                              std::vector<int>(targets.begin(), targets.end()), feeds);
+      Rcpp::List res(out.size());
+      for (std::size_t i = 0; i < out.size(); ++i) res[i] = tensor_to_r(out[i]);
+      return static_cast<SEXP>(res);
+    });
+  }
+
+  // The hot path: one fetch, no feeds.
+  SEXP run1(int node, int index) {
+    return guarded([&] {
+      std::vector<Tensor> out = session_->run({{node, index}}, {}, {});
+      return tensor_to_r(out[0]);
+    });
+  }
+
+  SEXP run_target(int node) {
+    return guarded([&] {
+      session_->run({}, {node}, {});
+      return R_NilValue;
+    });
+  }
+
+  void close() { session_->close(); }
+  bool closed() { return session_->closed(); }
+  int cached_plans() { return static_cast<int>(session_->cached_plans()); }
+
+ private:
+  void require_endpoint(const tfn::Endpoint& e) {
+    const tfn::Graph& g = *session_->graph();
+    if (e.node < 0 || e.node >= g.num_nodes() || e.index < 0 ||
+        e.index >= static_cast<int>(g.node(e.node).out_dtypes.size()))
+      tfn::fail(Code::kInvalidArgument, "Feed is not an output of this graph");
+  }
+  std::unique_ptr<tfn::Session> session_;
+};
+
+// TRUE when an external pointer (e.g. an object restored by readRDS) no longer points anywhere.
+bool xptr_is_null(SEXP x) { return TYPEOF(x) != EXTPTRSXP || R_ExternalPtrAddr(x) == nullptr; }
+
+RCPP_MODULE(tfnative_engine) {
+  Rcpp::class_<GraphModule>("EngineGraph")
+      .constructor()
+      .method("unique_name", &GraphModule::unique_name)
+      .method("add_op", &GraphModule::add_op)
+      .method("find_op", &GraphModule::find_op)
+      .method("num_ops", &GraphModule::num_ops)
+      .method("op_info", &GraphModule::op_info)
+      .method("op_name", &GraphModule::op_name)
+      .method("output_type", &GraphModule::output_type)
+      .method("op_attr", &GraphModule::op_attr);
+  Rcpp::class_<SessionModule>("EngineSession")
+      .constructor<SEXP>()
+      .method("run", &SessionModule::run)
+      .method("run1", &SessionModule::run1)
+      .method("run_target", &SessionModule::run_target)
+      .method("close", &SessionModule::close)
+      .method("closed", &SessionModule::closed)
+      .method("cached_plans", &SessionModule::cached_plans);
+  Rcpp::function("xptr_is_null", &xptr_is_null);
+}

@@ -1,0 +1,4 @@
+library(testthat)
+library(tfnative)
+
+test_check("tfnative")
