@@ -1,6 +1,7 @@
 #' @useDynLib tfnative, .registration = TRUE
 #' @importFrom Rcpp loadModule evalCpp
 #' @importFrom methods new
+#' @importFrom utils .DollarNames str
 NULL
 
 Rcpp::loadModule("tfnative_engine", TRUE)
