@@ -25,8 +25,9 @@
   if (!(is.numeric(x) || is.logical(x) || is.character(x))) {
     .type_error("Cannot convert an R value of class '", class(x)[1], "' to a tensor")
   }
-  structure(list(value = x, dtype = .dtype_enums[[dtype]], dims = dims, rowmajor = rowmajor),
-            class = "tfn_value")
+  spec <- list(value = x, dtype = .dtype_enums[[dtype]], dims = dims, rowmajor = rowmajor)
+  oldClass(spec) <- "tfn_value"
+  spec
 }
 
 # Anything tensor-like to a tensor of graph g: tensors as they are, variables

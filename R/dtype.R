@@ -15,7 +15,11 @@
   .type_error("Cannot convert value ", paste(format(x), collapse = " "), " to a TensorFlow DType.")
 }
 
-.dtype_tag <- function(dt) structure(.dtype_enums[[dt$name]], class = "tfn_dtype")
+.dtype_tag <- function(dt) {
+  tag <- .dtype_enums[[.subset2(dt, "name")]]
+  oldClass(tag) <- "tfn_dtype"
+  tag
+}
 
 #' @export
 `$.tf_dtype` <- function(x, name) {

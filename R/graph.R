@@ -3,18 +3,18 @@
 .new_graph <- function() {
   xp <- new(EngineGraph)
   g <- new.env(parent = emptyenv())
-  g$xp <- xp
-  g$ptr <- xp$.pointer
+  assign("xp", xp, envir = g)
+  assign("ptr", xp$.pointer, envir = g)
   # Bound engine methods, fetched once: a method looked up per call costs several microseconds.
-  g$add_op_fn <- xp$add_op
-  g$unique_name_fn <- xp$unique_name
-  g$output_type_fn <- xp$output_type
-  g$op_name_fn <- xp$op_name
-  g$op_info_fn <- xp$op_info
-  g$collections <- new.env(parent = emptyenv())
-  g$scope <- ""
-  g$control_deps <- list()
-  g$seed <- NULL
+  assign("add_op_fn", xp$add_op, envir = g)
+  assign("unique_name_fn", xp$unique_name, envir = g)
+  assign("output_type_fn", xp$output_type, envir = g)
+  assign("op_name_fn", xp$op_name, envir = g)
+  assign("op_info_fn", xp$op_info, envir = g)
+  assign("collections", new.env(parent = emptyenv()), envir = g)
+  assign("scope", "", envir = g)
+  assign("control_deps", list(), envir = g)
+  assign("seed", NULL, envir = g)
   .tfn$graph_counter <- .tfn$graph_counter + 1L
   g$id <- .tfn$graph_counter
   class(g) <- "tf_graph"
@@ -23,7 +23,7 @@
 
 # Stops with a clear error when the engine object behind `g` is gone (readRDS).
 .graph_alive <- function(g) {
-  if (identical(g$ptr, .tfn$null_pointer)) .stale_object_error("graph (or an object of it)")
+  if (identical(.subset2(g, "ptr"), .tfn$null_pointer)) .stale_object_error("graph (or an object of it)")
   g
 }
 
@@ -56,7 +56,7 @@
   if (is.null(name)) name <- default
   if (!is.character(name) || length(name) != 1L || is.na(name)) .type_error("name must be a string")
   if (endsWith(name, "/")) return(substr(name, 1L, nchar(name) - 1L))
-  .ck(g$unique_name_fn(paste0(g$scope, name), TRUE))
+  .ck(.subset2(g, "unique_name_fn")(paste0(.subset2(g, "scope"), name), TRUE))
 }
 
 # Adds an op; `inputs` are tensors (or variables), `control` ops or tensors.
@@ -75,14 +75,14 @@
     in_nodes[i] <- .subset2(t, "op")
     in_idx[i] <- .subset2(t, "index")
   }
-  ctrl <- c(g$control_deps, control)
+  ctrl <- c(.subset2(g, "control_deps"), control)
   ctrl_ids <- integer(length(ctrl))
   for (i in seq_along(ctrl)) {
     c1 <- ctrl[[i]]
     if (!identical(.subset2(c1, "graph"), g)) .value_error("Control input must be from the same graph")
     ctrl_ids[i] <- if (inherits(c1, "tf_variable")) .subset2(c1, "initializer") else .subset2(c1, "op")
   }
-  .ck(g$add_op_fn(type, full, in_nodes, in_idx, ctrl_ids, attrs, .current_device(g)))
+  .ck(.subset2(g, "add_op_fn")(type, full, in_nodes, in_idx, ctrl_ids, attrs, .current_device(g)))
 }
 
 # Device placement arrives with the device issue; until then ops record no device.
@@ -92,7 +92,7 @@
   if (is.null(name) || identical(name, "")) return("")
   if (endsWith(name, "/")) return(name)
   .graph_alive(g)
-  paste0(.ck(g$unique_name_fn(paste0(g$scope, name), TRUE)), "/")
+  paste0(.ck(.subset2(g, "unique_name_fn")(paste0(.subset2(g, "scope"), name), TRUE)), "/")
 }
 
 .name_scope_context <- function(name, default_name = NULL) {
@@ -102,43 +102,51 @@
   .context(
     enter = function() {
       g <<- .default_graph()
-      old <<- g$scope
-      g$scope <- .new_name_scope(g, name)
-      g$scope
+      old <<- .subset2(g, "scope")
+      assign("scope", .new_name_scope(g, name), envir = g)
+      .subset2(g, "scope")
     },
-    exit = function() g$scope <- old,
+    exit = function() assign("scope", old, envir = g),
     what = paste0("name scope '", name, "'")
   )
 }
 
 # Runs body() with g's name scope set to a new unique scope for `name`.
 .with_name_scope <- function(g, name, body) {
-  old <- g$scope
-  g$scope <- .new_name_scope(g, name)
-  on.exit(g$scope <- old)
-  body(g$scope)
+  old <- .subset2(g, "scope")
+  assign("scope", .new_name_scope(g, name), envir = g)
+  on.exit(assign("scope", old, envir = g))
+  body(.subset2(g, "scope"))
 }
 
 .add_to_collection <- function(g, name, value) {
-  cur <- g$collections[[name]]
-  g$collections[[name]] <- c(cur, list(value))
+  coll <- .subset2(g, "collections")
+  assign(name, c(coll[[name]], list(value)), envir = coll)
   invisible(NULL)
 }
 
 .get_collection <- function(g, name) {
-  x <- g$collections[[name]]
+  x <- .subset2(g, "collections")[[name]]
   if (is.null(x)) list() else x
 }
 
-.operation <- function(g, id) structure(list(graph = g, op = id), class = "tf_operation")
-.tensor <- function(g, id, index = 0L) structure(list(graph = g, op = id, index = index), class = c("tf_tensor", "tf_tensor_like"))
+.operation <- function(g, id) {
+  x <- list(graph = g, op = id)
+  oldClass(x) <- "tf_operation"  # faster than structure(): these are made by the thousand
+  x
+}
+.tensor <- function(g, id, index = 0L) {
+  x <- list(graph = g, op = id, index = index)
+  oldClass(x) <- c("tf_tensor", "tf_tensor_like")
+  x
+}
 
 .graph_get_operation <- function(g, name) {
   if (!is.character(name) || length(name) != 1L) .type_error("Operation names are strings")
   if (grepl(":", name, fixed = TRUE)) {
     .value_error("Name '", name, "' appears to refer to a Tensor, not a Operation.")
   }
-  id <- g$xp$find_op(name)
+  id <- .subset2(g, "xp")$find_op(name)
   if (id < 0L) tf_raise("key", paste0("The name '", name, "' refers to an Operation not in the graph."))
   .operation(g, id)
 }
@@ -149,10 +157,10 @@
   if (length(parts) != 2L || is.na(suppressWarnings(as.integer(parts[2])))) {
     .value_error("The name '", name, "' looks a like an Operation name, not a Tensor. Tensor names must be of the form \"<op_name>:<output_index>\".")
   }
-  id <- g$xp$find_op(parts[1])
+  id <- .subset2(g, "xp")$find_op(parts[1])
   if (id < 0L) tf_raise("key", paste0("The name '", name, "' refers to a Tensor which does not exist. The operation, '", parts[1], "', does not exist in the graph."))
   idx <- as.integer(parts[2])
-  n_out <- length(.ck(g$op_info_fn(id))$dtypes)
+  n_out <- length(.ck(.subset2(g, "op_info_fn")(id))$dtypes)
   if (idx < 0L || idx >= n_out) {
     tf_raise("key", paste0("The name '", name, "' refers to a Tensor which does not exist. The operation, '", parts[1], "', exists but only has ", n_out, " outputs."))
   }
@@ -163,7 +171,7 @@
   as_default = function(g) function() .graph_context(g),
   get_operations = function(g) function() {
     .graph_alive(g)
-    lapply(seq_len(g$xp$num_ops()) - 1L, function(i) .operation(g, i))
+    lapply(seq_len(.subset2(g, "xp")$num_ops()) - 1L, function(i) .operation(g, i))
   },
   get_operation_by_name = function(g) function(name) .graph_get_operation(.graph_alive(g), name),
   get_tensor_by_name = function(g) function(name) .graph_get_tensor(.graph_alive(g), name),
@@ -179,9 +187,9 @@
     x
   },
   add_to_collection = function(g) function(name, value) .add_to_collection(g, name, value),
-  get_all_collection_keys = function(g) function() sort(ls(g$collections)),
+  get_all_collection_keys = function(g) function() sort(ls(.subset2(g, "collections"))),
   clear_collection = function(g) function(name) {
-    if (exists(name, envir = g$collections, inherits = FALSE)) rm(list = name, envir = g$collections)
+    if (exists(name, envir = .subset2(g, "collections"), inherits = FALSE)) rm(list = name, envir = .subset2(g, "collections"))
     invisible(NULL)
   },
   name_scope = function(g) function(name) {
@@ -194,7 +202,7 @@
     }
     ctx
   },
-  unique_name = function(g) function(name, mark_as_used = TRUE) .ck(.graph_alive(g)$unique_name_fn(paste0(g$scope, name), mark_as_used)),
+  unique_name = function(g) function(name, mark_as_used = TRUE) .ck(.graph_alive(g)$unique_name_fn(paste0(.subset2(g, "scope"), name), mark_as_used)),
   version = function(g) .subset2(.graph_alive(g), "xp")$num_ops(),
   finalized = function(g) FALSE,
   control_dependencies = function(g) function(control_inputs) .control_dependencies_context(g, control_inputs)
@@ -238,11 +246,11 @@ print.tf_graph <- function(x, ...) {
   old <- NULL
   .context(
     enter = function() {
-      old <<- g$control_deps
-      g$control_deps <- if (is.null(control_inputs)) list() else c(old, control_inputs)
+      old <<- .subset2(g, "control_deps")
+      assign("control_deps", if (is.null(control_inputs)) list() else c(old, control_inputs), envir = g)
       invisible(NULL)
     },
-    exit = function() g$control_deps <- old,
+    exit = function() assign("control_deps", old, envir = g),
     what = "control dependencies"
   )
 }

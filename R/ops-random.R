@@ -5,14 +5,14 @@
 
 # TensorFlow's get_seed(): (seed, seed2) for a new op.
 .op_seeds <- function(g, op_seed) {
-  graph_seed <- g$seed
+  graph_seed <- .subset2(g, "seed")
   if (!is.null(op_seed)) {
     if (!is.numeric(op_seed) || length(op_seed) != 1L || is.na(op_seed) || op_seed != floor(op_seed)) {
       .type_error("seed must be a whole number")
     }
   }
   if (!is.null(graph_seed)) {
-    if (is.null(op_seed)) op_seed <- g$xp$num_ops()
+    if (is.null(op_seed)) op_seed <- .subset2(g, "xp")$num_ops()
     return(c(graph_seed, op_seed))
   }
   if (!is.null(op_seed)) return(c(.default_graph_seed, op_seed))
@@ -62,6 +62,6 @@
   if (!is.null(seed) && (!is.numeric(seed) || length(seed) != 1L || is.na(seed) || seed != floor(seed))) {
     .type_error("seed must be a whole number or NULL")
   }
-  g$seed <- if (is.null(seed)) NULL else as.double(seed)
+  assign("seed", if (is.null(seed)) NULL else as.double(seed), envir = g)
   invisible(NULL)
 }

@@ -2,17 +2,17 @@
 
 .tensor_type <- function(t) {
   g <- .graph_alive(.subset2(t, "graph"))
-  .ck(g$output_type_fn(.subset2(t, "op"), .subset2(t, "index")))
+  .ck(.subset2(g, "output_type_fn")(.subset2(t, "op"), .subset2(t, "index")))
 }
 
 .tensor_name <- function(t) {
   g <- .graph_alive(.subset2(t, "graph"))
-  paste0(.ck(g$op_name_fn(.subset2(t, "op"))), ":", .subset2(t, "index"))
+  paste0(.ck(.subset2(g, "op_name_fn")(.subset2(t, "op"))), ":", .subset2(t, "index"))
 }
 
 .op_name_of <- function(x) {
   g <- .graph_alive(.subset2(x, "graph"))
-  .ck(g$op_name_fn(.subset2(x, "op")))
+  .ck(.subset2(g, "op_name_fn")(.subset2(x, "op")))
 }
 
 .tensor_dtype <- function(t) .new_dtype(.tensor_type(t)[[1]])
@@ -25,7 +25,7 @@
 
 .op_info <- function(op) {
   g <- .graph_alive(.subset2(op, "graph"))
-  .ck(g$op_info_fn(.subset2(op, "op")))
+  .ck(.subset2(g, "op_info_fn")(.subset2(op, "op")))
 }
 
 .tensor_fields <- list(
@@ -46,8 +46,8 @@
 .consumers <- function(t) {
   g <- .graph_alive(.subset2(t, "graph"))
   out <- list()
-  for (i in seq_len(g$xp$num_ops()) - 1L) {
-    info <- .ck(g$op_info_fn(i))
+  for (i in seq_len(.subset2(g, "xp")$num_ops()) - 1L) {
+    info <- .ck(.subset2(g, "op_info_fn")(i))
     if (any(info$input_nodes == .subset2(t, "op") & info$input_index == .subset2(t, "index"))) {
       out[[length(out) + 1L]] <- .operation(g, i)
     }
@@ -106,7 +106,7 @@ as.character.tf_tensor_like <- function(x, ...) format(x)
   values = function(o) function() .operation_fields$outputs(o),
   get_attr = function(o) function(name) {
     g <- .graph_alive(.subset2(o, "graph"))
-    v <- .ck(g$xp$op_attr(.subset2(o, "op"), name))
+    v <- .ck(.subset2(g, "xp")$op_attr(.subset2(o, "op"), name))
     if (name %in% c("dtype", "T", "DstT")) .new_dtype(v) else v
   },
   run = function(o) function(feed_dict = NULL, session = NULL) {
