@@ -43,4 +43,4 @@ bench: install
 	for f in bench/*.R; do R_LIBS=$(abspath $(LIB)) Rscript $$f; done
 
 clean:
-	rm -rf $(BUILD) src/*.o src/*.so src/engine/*.o src/engine/ops/*.o
+	rm -rf $(BUILD) src/*.o src/*.so src/engine/*.o src/engine/ops/*.o src/engine/checkpoint/*.o

@@ -7,6 +7,8 @@
 #include <cstring>
 #include <limits>
 
+#include "engine/checkpoint/bundle.h"
+#include "engine/checkpoint/variables_io.h"
 #include "engine/convert.h"
 #include "engine/graph.h"
 #include "engine/op_registry.h"
@@ -359,6 +361,20 @@ class SessionModule {
     });
   }
 
+  SEXP save(std::string prefix, std::vector<std::string> keys, std::vector<int> variables) {
+    return guarded([&] {
+      tfn::save_variables(*session_, prefix, keys, variables);
+      return R_NilValue;
+    });
+  }
+
+  SEXP restore(std::string prefix, std::vector<std::string> keys, std::vector<int> variables) {
+    return guarded([&] {
+      tfn::restore_variables(*session_, prefix, keys, variables);
+      return R_NilValue;
+    });
+  }
+
   void close() { session_->close(); }
   bool closed() { return session_->closed(); }
   int cached_plans() { return static_cast<int>(session_->cached_plans()); }
@@ -372,6 +388,78 @@ class SessionModule {
   }
   std::unique_ptr<tfn::Session> session_;
 };
+
+// Read access to a checkpoint: open() then list and fetch tensors.
+class CheckpointReaderModule {
+ public:
+  SEXP open(std::string prefix) {
+    return guarded([&] {
+      reader_ = std::make_unique<tfn::bundle::Reader>(prefix);
+      return R_NilValue;
+    });
+  }
+  // list(names, dtype names ("float32", ... or TensorFlow's for others), shapes)
+  SEXP variables() {
+    return guarded([&] {
+      require_open();
+      const auto& entries = reader_->entries();
+      Rcpp::CharacterVector names(entries.size()), dtypes(entries.size());
+      Rcpp::List shapes(entries.size());
+      R_xlen_t i = 0;
+      for (const auto& kv : entries) {
+        names[i] = kv.first;
+        int dt = kv.second.dtype;
+        bool known = dt == 1 || dt == 2 || dt == 3 || dt == 7 || dt == 9 || dt == 10;
+        dtypes[i] = known ? tfn::dtype_name(static_cast<DType>(dt)) : tfn::bundle::tf_type_string(dt);
+        shapes[i] = dims_to_r(kv.second.shape);
+        ++i;
+      }
+      return Rcpp::List::create(names, dtypes, shapes);
+    });
+  }
+  SEXP get(std::string key) {
+    return guarded([&] {
+      require_open();
+      return tensor_to_r(reader_->read(key));
+    });
+  }
+  SEXP debug_string() {
+    return guarded([&] {
+      require_open();
+      std::string out;
+      for (const auto& kv : reader_->entries())
+        out += kv.first + " (" + tfn::bundle::tf_type_string(kv.second.dtype, true) + ") " +
+               tfn::dims_debug_string(kv.second.shape) + "\n";
+      return Rcpp::wrap(out);
+    });
+  }
+
+ private:
+  void require_open() {
+    if (!reader_) tfn::fail(Code::kFailedPrecondition, "The checkpoint reader is not open");
+  }
+  std::unique_ptr<tfn::bundle::Reader> reader_;
+};
+
+SEXP checkpoint_state_read(std::string path) {
+  return guarded([&] {
+    tfn::CheckpointState s = tfn::parse_checkpoint_state(tfn::read_file(path), path);
+    return Rcpp::List::create(Rcpp::Named("model_checkpoint_path") = s.model_checkpoint_path,
+                              Rcpp::Named("all_model_checkpoint_paths") = s.all_model_checkpoint_paths,
+                              Rcpp::Named("all_model_checkpoint_timestamps") = s.all_model_checkpoint_timestamps,
+                              Rcpp::Named("last_preserved_timestamp") = s.last_preserved_timestamp);
+  });
+}
+
+SEXP checkpoint_state_write(std::string path, std::string model_path, std::vector<std::string> all_paths) {
+  return guarded([&] {
+    tfn::CheckpointState s;
+    s.model_checkpoint_path = model_path;
+    s.all_model_checkpoint_paths = all_paths;
+    tfn::write_file_atomically(path, tfn::format_checkpoint_state(s));
+    return R_NilValue;
+  });
+}
 
 // TRUE when an external pointer (e.g. an object restored by readRDS) no longer points anywhere.
 bool xptr_is_null(SEXP x) { return TYPEOF(x) != EXTPTRSXP || R_ExternalPtrAddr(x) == nullptr; }
@@ -392,8 +480,18 @@ RCPP_MODULE(tfnative_engine) {
       .method("run", &SessionModule::run)
       .method("run1", &SessionModule::run1)
       .method("run_target", &SessionModule::run_target)
+      .method("save", &SessionModule::save)
+      .method("restore", &SessionModule::restore)
       .method("close", &SessionModule::close)
       .method("closed", &SessionModule::closed)
       .method("cached_plans", &SessionModule::cached_plans);
+  Rcpp::class_<CheckpointReaderModule>("EngineCheckpointReader")
+      .constructor()
+      .method("open", &CheckpointReaderModule::open)
+      .method("variables", &CheckpointReaderModule::variables)
+      .method("get", &CheckpointReaderModule::get)
+      .method("debug_string", &CheckpointReaderModule::debug_string);
   Rcpp::function("xptr_is_null", &xptr_is_null);
+  Rcpp::function("checkpoint_state_read", &checkpoint_state_read);
+  Rcpp::function("checkpoint_state_write", &checkpoint_state_write);
 }

@@ -1,0 +1,417 @@
+#include "bundle.h"
+
+#include <cerrno>
+#include <cstring>
+#include <random>
+
+#include "../errors.h"
+#include "coding.h"
+#include "crc32c.h"
+#include "table.h"
+
+namespace tfn {
+
+namespace {
+
+[[noreturn]] void io_error(const std::string& op, const std::string& path) {
+  int err = errno;
+  Code code = err == ENOENT ? Code::kNotFound : err == EACCES ? Code::kPermissionDenied : Code::kUnknown;
+  fail(code, op + " " + path + ": " + std::strerror(err));
+}
+
+std::string temp_suffix() {
+  std::random_device rd;
+  char buf[32];
+  std::snprintf(buf, sizeof buf, ".tempstate%08x%08x", rd(), rd());
+  return buf;
+}
+
+struct File {
+  std::FILE* f = nullptr;
+  ~File() {
+    if (f) std::fclose(f);
+  }
+};
+
+// Protobuf wire helpers for the two small messages we hand-encode.
+void put_tag(std::string* s, int field, int wire) { coding::put_varint64(s, static_cast<std::uint64_t>(field << 3 | wire)); }
+
+void skip_field(coding::Reader& in, int wire) {
+  switch (wire) {
+    case 0: in.varint64(); break;
+    case 1: in.bytes(8); break;
+    case 2: in.bytes(static_cast<std::size_t>(in.varint64())); break;
+    case 5: in.bytes(4); break;
+    default: in.corrupt("unknown protobuf wire type");
+  }
+}
+
+std::string encode_shape(const Dims& dims) {
+  std::string s;
+  for (auto d : dims) {
+    std::string dim;
+    if (d != 0) {
+      put_tag(&dim, 1, 0);
+      coding::put_varint64(&dim, static_cast<std::uint64_t>(d));
+    }
+    put_tag(&s, 2, 2);
+    coding::put_varint64(&s, dim.size());
+    s += dim;
+  }
+  return s;
+}
+
+Dims decode_shape(const char* p, std::size_t n) {
+  coding::Reader in(p, n, "checkpoint index (tensor shape)");
+  Dims dims;
+  while (!in.done()) {
+    std::uint64_t tag = in.varint64();
+    int field = static_cast<int>(tag >> 3), wire = static_cast<int>(tag & 7);
+    if (field == 2 && wire == 2) {
+      std::size_t len = static_cast<std::size_t>(in.varint64());
+      coding::Reader dr(in.bytes(len), len, "checkpoint index (tensor dimension)");
+      std::int64_t size = 0;
+      while (!dr.done()) {
+        std::uint64_t t = dr.varint64();
+        if ((t >> 3) == 1 && (t & 7) == 0) size = static_cast<std::int64_t>(dr.varint64());
+        else skip_field(dr, static_cast<int>(t & 7));
+      }
+      if (size < 0) in.corrupt("negative dimension");
+      dims.push_back(size);
+    } else if (field == 3 && wire == 0) {
+      if (in.varint64()) in.corrupt("tensor of unknown rank");
+    } else {
+      skip_field(in, wire);
+    }
+  }
+  return dims;
+}
+
+// Size check that guards against overflow of element count * element size.
+bool fits(const Dims& shape, std::uint64_t elem, std::uint64_t bytes) {
+  std::uint64_t n = 1;
+  for (auto d : shape) {
+    if (d != 0 && n > UINT64_MAX / static_cast<std::uint64_t>(d)) return false;
+    n *= static_cast<std::uint64_t>(d);
+  }
+  if (elem && n > UINT64_MAX / elem) return false;
+  return n * elem == bytes;
+}
+
+}  // namespace
+
+namespace bundle {
+
+std::string data_filename(const std::string& prefix, int shard, int num_shards) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, ".data-%05d-of-%05d", shard, num_shards);
+  return prefix + buf;
+}
+
+std::string index_filename(const std::string& prefix) { return prefix + ".index"; }
+
+std::string tf_type_string(int dtype, bool dt_prefix) {
+  static const std::map<int, std::pair<const char*, const char*>> names = {
+      {1, {"float", "DT_FLOAT"}},     {2, {"double", "DT_DOUBLE"}},    {3, {"int32", "DT_INT32"}},
+      {4, {"uint8", "DT_UINT8"}},     {5, {"int16", "DT_INT16"}},      {6, {"int8", "DT_INT8"}},
+      {7, {"string", "DT_STRING"}},   {8, {"complex64", "DT_COMPLEX64"}}, {9, {"int64", "DT_INT64"}},
+      {10, {"bool", "DT_BOOL"}},      {14, {"bfloat16", "DT_BFLOAT16"}}, {17, {"uint16", "DT_UINT16"}},
+      {18, {"complex128", "DT_COMPLEX128"}}, {19, {"half", "DT_HALF"}}, {20, {"resource", "DT_RESOURCE"}},
+      {21, {"variant", "DT_VARIANT"}}, {22, {"uint32", "DT_UINT32"}}, {23, {"uint64", "DT_UINT64"}}};
+  auto it = names.find(dtype);
+  if (it == names.end()) return dt_prefix ? "DT_INVALID" : "unknown dtype " + std::to_string(dtype);
+  return dt_prefix ? it->second.second : it->second.first;
+}
+
+std::string encode_entry(const Entry& e) {
+  std::string s;
+  if (e.dtype) { put_tag(&s, 1, 0); coding::put_varint64(&s, static_cast<std::uint64_t>(e.dtype)); }
+  std::string shape = encode_shape(e.shape);
+  put_tag(&s, 2, 2);
+  coding::put_varint64(&s, shape.size());
+  s += shape;
+  if (e.shard_id) { put_tag(&s, 3, 0); coding::put_varint64(&s, static_cast<std::uint64_t>(e.shard_id)); }
+  if (e.offset) { put_tag(&s, 4, 0); coding::put_varint64(&s, e.offset); }
+  if (e.size) { put_tag(&s, 5, 0); coding::put_varint64(&s, e.size); }
+  if (e.masked_crc) { put_tag(&s, 6, 5); coding::put_fixed32(&s, e.masked_crc); }
+  return s;
+}
+
+Entry decode_entry(const std::string& bytes, const std::string& key) {
+  std::string what = "checkpoint index entry for " + key;
+  coding::Reader in(bytes.data(), bytes.size(), what.c_str());
+  Entry e;
+  while (!in.done()) {
+    std::uint64_t tag = in.varint64();
+    int field = static_cast<int>(tag >> 3), wire = static_cast<int>(tag & 7);
+    if (field == 1 && wire == 0) e.dtype = static_cast<int>(in.varint64());
+    else if (field == 2 && wire == 2) {
+      std::size_t len = static_cast<std::size_t>(in.varint64());
+      e.shape = decode_shape(in.bytes(len), len);
+    } else if (field == 3 && wire == 0) e.shard_id = static_cast<int>(in.varint64());
+    else if (field == 4 && wire == 0) e.offset = in.varint64();
+    else if (field == 5 && wire == 0) e.size = in.varint64();
+    else if (field == 6 && wire == 5) e.masked_crc = in.fixed32();
+    else if (field == 7 && wire == 2) { e.sliced = true; skip_field(in, wire); }
+    else skip_field(in, wire);
+  }
+  return e;
+}
+
+Reader::Reader(const std::string& prefix) : prefix_(prefix) {
+  std::string index = read_file(index_filename(prefix));
+  bool header_seen = false;
+  table::read_table(index, "checkpoint index " + index_filename(prefix), [&](const std::string& key, const std::string& value) {
+    if (key.empty()) {
+      coding::Reader in(value.data(), value.size(), "checkpoint header");
+      int endianness = 0;
+      std::int64_t min_consumer = 0;
+      while (!in.done()) {
+        std::uint64_t tag = in.varint64();
+        int field = static_cast<int>(tag >> 3), wire = static_cast<int>(tag & 7);
+        if (field == 1 && wire == 0) num_shards_ = static_cast<int>(in.varint64());
+        else if (field == 2 && wire == 0) endianness = static_cast<int>(in.varint64());
+        else if (field == 3 && wire == 2) {
+          std::size_t len = static_cast<std::size_t>(in.varint64());
+          coding::Reader vr(in.bytes(len), len, "checkpoint version");
+          while (!vr.done()) {
+            std::uint64_t t = vr.varint64();
+            if ((t >> 3) == 2 && (t & 7) == 0) min_consumer = static_cast<std::int64_t>(vr.varint64());
+            else skip_field(vr, static_cast<int>(t & 7));
+          }
+        } else skip_field(in, wire);
+      }
+      if (endianness != 0) fail(Code::kUnimplemented, "Checkpoint " + prefix + " was written on a big-endian machine; only little-endian checkpoints are supported");
+      if (min_consumer > 1) fail(Code::kInvalidArgument, "Checkpoint " + prefix + " needs a newer reader (min_consumer " + std::to_string(min_consumer) + ")");
+      if (num_shards_ < 1 || num_shards_ > 1000000) fail(Code::kDataLoss, "Corrupted checkpoint header: bad shard count");
+      header_seen = true;
+      return;
+    }
+    Entry e = decode_entry(value, key);
+    if (e.shard_id < 0 || e.shard_id >= num_shards_) fail(Code::kDataLoss, "Corrupted checkpoint index: entry " + key + " names a shard that does not exist");
+    entries_[key] = e;
+  });
+  if (!header_seen) fail(Code::kDataLoss, "Corrupted checkpoint index " + index_filename(prefix) + ": no header entry");
+  files_.assign(static_cast<std::size_t>(num_shards_), nullptr);
+}
+
+Reader::~Reader() {
+  for (auto* f : files_)
+    if (f) std::fclose(f);
+}
+
+const Entry& Reader::entry(const std::string& key) const {
+  auto it = entries_.find(key);
+  if (it == entries_.end()) fail(Code::kNotFound, "Key " + key + " not found in checkpoint");
+  return it->second;
+}
+
+std::FILE* Reader::shard(int id) {
+  if (!files_[id]) {
+    std::string path = data_filename(prefix_, id, num_shards_);
+    files_[id] = std::fopen(path.c_str(), "rb");
+    if (!files_[id]) io_error("Failed to open checkpoint data file", path);
+  }
+  return files_[id];
+}
+
+Tensor Reader::read(const std::string& key) {
+  const Entry& e = entry(key);
+  if (e.sliced) fail(Code::kUnimplemented, "Tensor " + key + " is saved in slices (a partitioned variable); reading slices is not supported");
+  DType t;
+  try {
+    t = dtype_from_enum(e.dtype);
+  } catch (const Error&) {
+    fail(Code::kUnimplemented, "Tensor " + key + " has dtype " + tf_type_string(e.dtype) + ", which tfnative cannot hold");
+  }
+  std::FILE* f = shard(e.shard_id);
+  std::string path = data_filename(prefix_, e.shard_id, num_shards_);
+  if (std::fseek(f, static_cast<long>(e.offset), SEEK_SET) != 0)
+    fail(Code::kDataLoss, "Checkpoint data file " + path + " is truncated (tensor " + key + ")");
+  auto read_exact = [&](void* dst, std::size_t n) {
+    if (n && std::fread(dst, 1, n, f) != n)
+      fail(Code::kDataLoss, "Checkpoint data file " + path + " is truncated (tensor " + key + ")");
+  };
+  if (t != DType::kString) {
+    if (!fits(e.shape, dtype_size(t), e.size))
+      fail(Code::kDataLoss, "Corrupted checkpoint index: size of tensor " + key + " does not match its shape");
+    Tensor out(t, e.shape);
+    read_exact(out.raw(), static_cast<std::size_t>(e.size));
+    std::uint32_t crc = crc32c::value(out.raw(), static_cast<std::size_t>(e.size));
+    if (crc32c::mask(crc) != e.masked_crc)
+      fail(Code::kDataLoss, "Checksum does not match: stored " + std::to_string(e.masked_crc) + " vs. calculated on the restored bytes " +
+                                std::to_string(crc32c::mask(crc)) + " (tensor " + key + ")");
+    if (t == DType::kBool) {
+      // Only 0 and 1 are valid bools; anything else would be undefined behaviour later.
+      auto* b = static_cast<unsigned char*>(out.raw());
+      for (std::size_t i = 0; i < e.size; ++i)
+        if (b[i] > 1) fail(Code::kDataLoss, "Corrupted bool tensor " + key);
+    }
+    return out;
+  }
+  // Strings: varint64 lengths, masked crc of the lengths, then the bytes.
+  std::uint64_t n = 1;
+  for (auto d : e.shape) n *= static_cast<std::uint64_t>(d);
+  if (e.size > (1ull << 40) || n > e.size) fail(Code::kDataLoss, "Corrupted checkpoint index: bad size for string tensor " + key);
+  std::string raw(static_cast<std::size_t>(e.size), '\0');
+  read_exact(&raw[0], raw.size());
+  coding::Reader in(raw.data(), raw.size(), ("string tensor " + key).c_str());
+  std::vector<std::uint64_t> lens(static_cast<std::size_t>(n));
+  std::uint32_t crc = 0;
+  for (auto& len : lens) {
+    len = in.varint64();
+    if (len > 0xffffffffull) {
+      std::string b;
+      coding::put_fixed64(&b, len);
+      crc = crc32c::extend(crc, b.data(), 8);
+    } else {
+      std::string b;
+      coding::put_fixed32(&b, static_cast<std::uint32_t>(len));
+      crc = crc32c::extend(crc, b.data(), 4);
+    }
+  }
+  const char* mask_bytes = in.bytes(4);
+  if (coding::get_fixed32(mask_bytes) != crc32c::mask(crc)) fail(Code::kDataLoss, "Checksum does not match for the lengths of string tensor " + key);
+  crc = crc32c::extend(crc, mask_bytes, 4);
+  Tensor out(DType::kString, e.shape);
+  auto& s = out.strings();
+  for (std::size_t i = 0; i < lens.size(); ++i) {
+    const char* p = in.bytes(static_cast<std::size_t>(lens[i]));
+    s[i].assign(p, static_cast<std::size_t>(lens[i]));
+    crc = crc32c::extend(crc, p, s[i].size());
+  }
+  if (crc32c::mask(crc) != e.masked_crc) fail(Code::kDataLoss, "Checksum does not match for string tensor " + key);
+  return out;
+}
+
+Writer::Writer(std::string prefix) : prefix_(std::move(prefix)) {
+  std::string suffix = temp_suffix();
+  data_tmp_ = data_filename(prefix_, 0, 1) + suffix;
+  index_tmp_ = index_filename(prefix_) + suffix;
+  data_ = std::fopen(data_tmp_.c_str(), "wb");
+  if (!data_) io_error("Failed to create checkpoint file", data_tmp_);
+}
+
+Writer::~Writer() {
+  if (data_) std::fclose(data_);
+  if (!finished_) {
+    std::remove(data_tmp_.c_str());
+    std::remove(index_tmp_.c_str());
+  }
+}
+
+void Writer::add(const std::string& key, const Tensor& t) {
+  if (key.empty()) fail(Code::kInvalidArgument, "Tensor names in a checkpoint cannot be empty");
+  if (entries_.count(key)) fail(Code::kInvalidArgument, "Adding duplicate key: " + key);
+  Entry e;
+  e.dtype = static_cast<int>(t.dtype());
+  e.shape = t.shape();
+  e.offset = offset_;
+  std::uint32_t crc;
+  auto write = [&](const void* p, std::size_t n) {
+    if (n && std::fwrite(p, 1, n, data_) != n) io_error("Failed to write checkpoint file", data_tmp_);
+  };
+  if (t.dtype() == DType::kString) {
+    std::string head;
+    crc = 0;
+    for (const auto& s : t.strings()) {
+      coding::put_varint64(&head, s.size());
+      std::string b;
+      if (s.size() > 0xffffffffull) coding::put_fixed64(&b, s.size());
+      else coding::put_fixed32(&b, static_cast<std::uint32_t>(s.size()));
+      crc = crc32c::extend(crc, b.data(), b.size());
+    }
+    std::string m;
+    coding::put_fixed32(&m, crc32c::mask(crc));
+    head += m;
+    crc = crc32c::extend(crc, m.data(), 4);
+    write(head.data(), head.size());
+    std::uint64_t total = head.size();
+    for (const auto& s : t.strings()) {
+      write(s.data(), s.size());
+      crc = crc32c::extend(crc, s.data(), s.size());
+      total += s.size();
+    }
+    e.size = total;
+  } else {
+    e.size = t.bytes();
+    write(t.raw(), t.bytes());
+    crc = crc32c::value(t.raw(), t.bytes());
+  }
+  e.masked_crc = crc32c::mask(crc);
+  offset_ += e.size;
+  entries_[key] = e;
+}
+
+void Writer::finish() {
+  if (std::fflush(data_) != 0) io_error("Failed to write checkpoint file", data_tmp_);
+  if (std::fclose(data_) != 0) {
+    data_ = nullptr;
+    io_error("Failed to close checkpoint file", data_tmp_);
+  }
+  data_ = nullptr;
+  table::TableBuilder tb;
+  std::string header;
+  put_tag(&header, 1, 0);
+  coding::put_varint64(&header, 1);   // num_shards
+  put_tag(&header, 3, 2);             // version { producer: 1 }
+  header += std::string("\x02\x08\x01", 3);
+  tb.add("", header);
+  for (const auto& kv : entries_) tb.add(kv.first, encode_entry(kv.second));
+  std::string index = tb.finish();
+  {
+    File f;
+    f.f = std::fopen(index_tmp_.c_str(), "wb");
+    if (!f.f) io_error("Failed to create checkpoint file", index_tmp_);
+    if (std::fwrite(index.data(), 1, index.size(), f.f) != index.size()) io_error("Failed to write checkpoint file", index_tmp_);
+    if (std::fclose(f.f) != 0) { f.f = nullptr; io_error("Failed to close checkpoint file", index_tmp_); }
+    f.f = nullptr;
+  }
+  std::string data_final = data_filename(prefix_, 0, 1);
+  if (std::rename(data_tmp_.c_str(), data_final.c_str()) != 0) io_error("Failed to rename checkpoint file to", data_final);
+  if (std::rename(index_tmp_.c_str(), index_filename(prefix_).c_str()) != 0) io_error("Failed to rename checkpoint file to", index_filename(prefix_));
+  finished_ = true;
+}
+
+}  // namespace bundle
+
+bool file_exists(const std::string& path) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) return false;
+  std::fclose(f);
+  return true;
+}
+
+std::string read_file(const std::string& path) {
+  File f;
+  f.f = std::fopen(path.c_str(), "rb");
+  if (!f.f) io_error("Failed to open", path);
+  std::string out;
+  char buf[1 << 16];
+  std::size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, f.f)) > 0) out.append(buf, n);
+  if (std::ferror(f.f)) io_error("Failed to read", path);
+  return out;
+}
+
+void write_file_atomically(const std::string& path, const std::string& contents) {
+  std::string tmp = path + temp_suffix();
+  {
+    File f;
+    f.f = std::fopen(tmp.c_str(), "wb");
+    if (!f.f) io_error("Failed to create", tmp);
+    bool ok = std::fwrite(contents.data(), 1, contents.size(), f.f) == contents.size();
+    ok = (std::fclose(f.f) == 0) && ok;
+    f.f = nullptr;
+    if (!ok) {
+      std::remove(tmp.c_str());
+      io_error("Failed to write", tmp);
+    }
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    std::remove(tmp.c_str());
+    io_error("Failed to rename to", path);
+  }
+}
+
+}  // namespace tfn
