@@ -81,7 +81,22 @@ tf <- .new_module("tensorflow")
       SAVERS = "savers", GLOBAL_STEP = "global_step", UPDATE_OPS = "update_ops"
     )),
     errors = .module_of("tf$errors", .error_classes()),
-    train = .module_of("tf$train", list()),
+    train = .module_of("tf$train", list(
+      Saver = .tf_Saver,
+      latest_checkpoint = .tf_latest_checkpoint,
+      get_checkpoint_state = .tf_get_checkpoint_state,
+      checkpoint_exists = .tf_checkpoint_exists,
+      NewCheckpointReader = .tf_NewCheckpointReader,
+      list_variables = .tf_list_variables,
+      load_variable = .tf_load_variable
+    )),
+    python = .module_of("tf$python", list(
+      tools = .module_of("tf$python$tools", list(
+        inspect_checkpoint = .module_of("tf$python$tools$inspect_checkpoint", list(
+          print_tensors_in_checkpoint_file = .print_tensors_in_checkpoint_file
+        ))
+      ))
+    )),
     nn = .module_of("tf$nn", list())
   )
   list2env(members, envir = tf)

@@ -134,6 +134,19 @@ Tensor tensor_from_r(SEXP x, DType dtype, const Dims& d) {
   tfn::fail(Code::kTypeError, "Cannot convert an R value of this type to a tensor");
 }
 
+bool valid_utf8(const std::string& s) {
+  std::size_t i = 0, n = s.size();
+  while (i < n) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    int extra = c < 0x80 ? 0 : (c >> 5) == 6 ? 1 : (c >> 4) == 14 ? 2 : (c >> 3) == 30 ? 3 : -1;
+    if (extra < 0 || i + extra >= n + (extra == 0 ? 1 : 0)) return false;
+    for (int k = 1; k <= extra; ++k)
+      if ((static_cast<unsigned char>(s[i + k]) >> 6) != 2) return false;
+    i += static_cast<std::size_t>(extra) + 1;
+  }
+  return true;
+}
+
 SEXP tensor_to_r(const Tensor& t) {
   if (!t.valid()) return R_NilValue;
   const Dims& d = t.shape();
@@ -161,13 +174,28 @@ SEXP tensor_to_r(const Tensor& t) {
       tfn::rowmajor_to_colmajor(t.data<bool>(), LOGICAL(out), d);
       break;
     case DType::kString: {
-      out = PROTECT(Rf_allocVector(STRSXP, n));
       std::vector<std::int64_t> iota(static_cast<std::size_t>(n)), pos(static_cast<std::size_t>(n));
       for (R_xlen_t i = 0; i < n; ++i) iota[i] = i;
       tfn::rowmajor_to_colmajor(iota.data(), pos.data(), d);  // pos[col-major] = row-major index
       const auto& s = t.strings();
-      for (R_xlen_t i = 0; i < n; ++i)
-        SET_STRING_ELT(out, i, Rf_mkCharLenCE(s[pos[i]].data(), static_cast<int>(s[pos[i]].size()), CE_UTF8));
+      bool has_nul = false;
+      for (const auto& e : s) has_nul = has_nul || e.find('\0') != std::string::npos;
+      if (has_nul) {
+        // R strings cannot hold NUL bytes: such tensors come back as lists of raw vectors.
+        out = PROTECT(Rf_allocVector(VECSXP, n));
+        for (R_xlen_t i = 0; i < n; ++i) {
+          const std::string& e = s[pos[i]];
+          SEXP r = Rf_allocVector(RAWSXP, static_cast<R_xlen_t>(e.size()));
+          SET_VECTOR_ELT(out, i, r);
+          if (!e.empty()) std::memcpy(RAW(r), e.data(), e.size());
+        }
+        break;
+      }
+      out = PROTECT(Rf_allocVector(STRSXP, n));
+      for (R_xlen_t i = 0; i < n; ++i) {
+        const std::string& e = s[pos[i]];
+        SET_STRING_ELT(out, i, Rf_mkCharLenCE(e.data(), static_cast<int>(e.size()), valid_utf8(e) ? CE_UTF8 : CE_BYTES));
+      }
       break;
     }
     default:

@@ -1,0 +1,251 @@
+# tf$train$Saver: TensorFlow V2 checkpoints of a session's variables.
+
+.saver_var_list <- function(var_list, g) {
+  if (is.null(var_list)) {
+    vars <- .get_collection(g, "variables")
+    return(list(keys = vapply(vars, .op_name_of, ""), vars = vars))
+  }
+  if (inherits(var_list, "tf_variable")) var_list <- list(var_list)
+  if (inherits(var_list, "tf_dict")) {
+    keys <- lapply(.subset2(var_list, "keys"), function(k) if (is.character(k)) k else .op_name_of(k))
+    return(list(keys = unlist(keys), vars = .subset2(var_list, "values")))
+  }
+  if (!is.list(var_list)) .type_error("var_list must be a list of variables, a named list or a dict()")
+  nms <- names(var_list)
+  if (is.null(nms) || all(nms == "")) {
+    return(list(keys = vapply(var_list, function(v) {
+      if (!inherits(v, "tf_variable")) .type_error("Variable to save is not a Variable: ", class(v)[1])
+      .op_name_of(v)
+    }, ""), vars = var_list))
+  }
+  if (any(nms == "")) .value_error("var_list must be fully named (checkpoint keys) or not named at all")
+  list(keys = nms, vars = unname(var_list))
+}
+
+.tf_Saver <- function(var_list = NULL, reshape = FALSE, sharded = FALSE, max_to_keep = 5,
+                      keep_checkpoint_every_n_hours = 10000, name = NULL, restore_sequentially = FALSE,
+                      saver_def = NULL, builder = NULL, defer_build = FALSE, allow_empty = FALSE,
+                      write_version = 2L, pad_step_number = FALSE, save_relative_paths = FALSE, filename = NULL) {
+  g <- .default_graph()
+  if (is.list(var_list) && length(var_list) && !inherits(var_list, "tf_dict")) {
+    first <- Filter(function(v) inherits(v, "tf_variable"), var_list)
+    if (length(first)) g <- .subset2(first[[1]], "graph")
+  } else if (inherits(var_list, "tf_dict") && length(var_list)) {
+    g <- .graph_of(.subset2(var_list, "values")[[1]])
+  }
+  .graph_alive(g)
+  kv <- .saver_var_list(var_list, g)
+  for (v in kv$vars) {
+    if (!inherits(v, "tf_variable")) .type_error("Variable to save is not a Variable: ", class(v)[1])
+    if (!identical(.subset2(v, "graph"), g)) .value_error("All variables of a Saver must be in one graph")
+  }
+  if (!length(kv$keys) && !isTRUE(allow_empty)) .value_error("No variables to save")
+  dup <- kv$keys[duplicated(kv$keys)]
+  if (length(dup)) .value_error("At least two variables have the same name: ", dup[1])
+  if (!is.null(max_to_keep) && (!is.numeric(max_to_keep) || length(max_to_keep) != 1L || is.na(max_to_keep) || max_to_keep < 0)) {
+    .value_error("max_to_keep must be a non-negative number or NULL")
+  }
+  if (!is.numeric(keep_checkpoint_every_n_hours) || length(keep_checkpoint_every_n_hours) != 1L ||
+      is.na(keep_checkpoint_every_n_hours) || keep_checkpoint_every_n_hours <= 0) {
+    .value_error("keep_checkpoint_every_n_hours must be a positive number")
+  }
+  # The saver's ops live under a "save" name scope in TensorFlow; claim it so later names match.
+  scope <- .new_name_scope(g, if (is.null(name)) "save" else name)
+  s <- new.env(parent = emptyenv())
+  s$graph <- g
+  s$keys <- kv$keys
+  s$vars <- kv$vars
+  s$var_ids <- vapply(kv$vars, function(v) as.integer(.subset2(v, "op")), 1L)
+  s$name <- substr(scope, 1L, nchar(scope) - 1L)
+  s$max_to_keep <- if (is.null(max_to_keep)) 0 else max_to_keep
+  s$keep_seconds <- keep_checkpoint_every_n_hours * 3600
+  s$next_keep_time <- as.numeric(Sys.time()) + s$keep_seconds
+  s$last <- data.frame(path = character(0), time = numeric(0), stringsAsFactors = FALSE)
+  s$sharded <- isTRUE(sharded)
+  class(s) <- "tf_saver"
+  s
+}
+
+.format_step <- function(step) {
+  if (!is.numeric(step) || length(step) != 1L || is.na(step) || step != floor(step)) {
+    .type_error("global_step must be a whole number, a tensor or a variable")
+  }
+  format(step, scientific = FALSE, trim = TRUE)
+}
+
+.check_saver_session <- function(saver, sess) {
+  if (!inherits(sess, "tf_session")) .type_error("'sess' must be a Session; ", class(sess)[1], " given")
+  .session_alive(sess)
+  if (!identical(.subset2(sess, "graph"), saver$graph)) .value_error("The session's graph is not the graph of this Saver's variables")
+}
+
+.delete_checkpoint_files <- function(prefix) {
+  files <- c(paste0(prefix, ".index"), paste0(prefix, ".meta"), Sys.glob(paste0(prefix, ".data-?????-of-?????")))
+  unlink(files[file.exists(files)])
+}
+
+.saver_save <- function(saver, sess, save_path, global_step = NULL, latest_filename = NULL,
+                        meta_graph_suffix = "meta", write_meta_graph = TRUE, write_state = TRUE,
+                        strip_default_attrs = FALSE, save_debug_info = FALSE) {
+  .check_saver_session(saver, sess)
+  if (!is.character(save_path) || length(save_path) != 1L || is.na(save_path)) {
+    .type_error("'save_path' must be a string; ", class(save_path)[1], " given")
+  }
+  if (!is.null(global_step)) {
+    if (inherits(global_step, c("tf_tensor_like"))) global_step <- sess$run(global_step)
+    save_path <- paste0(save_path, "-", .format_step(global_step))
+  }
+  if (!length(saver$keys)) return(NULL)  # allow_empty
+  parent <- dirname(save_path)
+  if (!dir.exists(parent)) .value_error("Parent directory of ", save_path, " doesn't exist, can't save.")
+  .ck(.subset2(sess, "xp")$save(path.expand(save_path), saver$keys, saver$var_ids))
+  if (isTRUE(write_state)) {
+    last <- saver$last[saver$last$path != save_path, , drop = FALSE]
+    last <- rbind(last, data.frame(path = save_path, time = as.numeric(Sys.time()), stringsAsFactors = FALSE))
+    removed <- character(0)
+    while (saver$max_to_keep > 0 && nrow(last) > saver$max_to_keep) {
+      oldest <- last[1, ]
+      last <- last[-1, , drop = FALSE]
+      if (oldest$time > saver$next_keep_time) {
+        saver$next_keep_time <- saver$next_keep_time + saver$keep_seconds  # kept for good
+      } else {
+        removed <- c(removed, oldest$path)
+      }
+    }
+    saver$last <- last
+    state_file <- file.path(parent, if (is.null(latest_filename)) "checkpoint" else latest_filename)
+    # The state file is written before old files go, so it never names a deleted checkpoint.
+    .ck(checkpoint_state_write(path.expand(state_file), save_path, last$path))
+    for (p in removed) .delete_checkpoint_files(path.expand(p))
+  }
+  save_path
+}
+
+.saver_restore <- function(saver, sess, save_path) {
+  .check_saver_session(saver, sess)
+  if (is.null(save_path)) .value_error("Can't load save_path when it is None.")
+  if (!is.character(save_path) || length(save_path) != 1L || is.na(save_path)) .type_error("'save_path' must be a string")
+  .require_v2_checkpoint(save_path)
+  invisible(.ck(.subset2(sess, "xp")$restore(path.expand(save_path), saver$keys, saver$var_ids)))
+}
+
+# ValueError for a path that is no checkpoint; a clear error for the old V1 format.
+.require_v2_checkpoint <- function(prefix) {
+  if (file.exists(paste0(path.expand(prefix), ".index"))) return(invisible(TRUE))
+  if (file.exists(prefix) && !dir.exists(prefix)) {
+    tf_raise("unimplemented", paste0("The checkpoint ", prefix, " is in TensorFlow's old V1 format, ",
+                                     "which tfnative does not read; re-save it with tf.train.Saver (V2)."),
+             call = sys.call(-1L))
+  }
+  .value_error("The passed save_path is not a valid checkpoint: ", prefix)
+}
+
+.saver_methods <- list(
+  save = function(s) function(sess, save_path, global_step = NULL, latest_filename = NULL,
+                              meta_graph_suffix = "meta", write_meta_graph = TRUE, write_state = TRUE,
+                              strip_default_attrs = FALSE, save_debug_info = FALSE) {
+    .saver_save(s, sess, save_path, global_step, latest_filename, meta_graph_suffix, write_meta_graph,
+                write_state, strip_default_attrs, save_debug_info)
+  },
+  restore = function(s) function(sess, save_path) .saver_restore(s, sess, save_path),
+  last_checkpoints = function(s) .subset2(s, "last")$path,
+  set_last_checkpoints = function(s) function(last_checkpoints) {
+    assign("last", data.frame(path = as.character(last_checkpoints), time = as.numeric(Sys.time()),
+                              stringsAsFactors = FALSE), envir = s)
+    invisible(NULL)
+  },
+  set_last_checkpoints_with_time = function(s) function(last_checkpoints_with_time) {
+    x <- last_checkpoints_with_time
+    paths <- vapply(x, function(e) as.character(e[[1]]), "")
+    times <- vapply(x, function(e) as.numeric(e[[2]]), 0)
+    assign("last", data.frame(path = paths, time = times, stringsAsFactors = FALSE), envir = s)
+    invisible(NULL)
+  },
+  recover_last_checkpoints = function(s) function(checkpoint_paths) {
+    p <- as.character(checkpoint_paths)
+    p <- p[file.exists(paste0(path.expand(p), ".index"))]
+    times <- as.numeric(file.mtime(paste0(path.expand(p), ".index")))
+    assign("last", data.frame(path = p, time = times, stringsAsFactors = FALSE), envir = s)
+    invisible(NULL)
+  },
+  saver_def = function(s) list(max_to_keep = .subset2(s, "max_to_keep"), sharded = .subset2(s, "sharded"),
+                               keep_checkpoint_every_n_hours = .subset2(s, "keep_seconds") / 3600, version = 2L)
+)
+
+#' @export
+`$.tf_saver` <- function(x, name) {
+  m <- .saver_methods[[name]]
+  if (!is.null(m)) return(m(x))
+  # Internal fields (keys, vars, max_to_keep, ...) and their updates.
+  if (exists(name, envir = x, inherits = FALSE)) return(get(name, envir = x, inherits = FALSE))
+  tf_raise("attribute", paste0("'Saver' object has no attribute '", name, "'"))
+}
+
+#' @export
+`$<-.tf_saver` <- function(x, name, value) {
+  assign(name, value, envir = x)
+  x
+}
+
+#' @export
+.DollarNames.tf_saver <- function(x, pattern = "") grep(pattern, names(.saver_methods), value = TRUE)
+
+#' @export
+format.tf_saver <- function(x, ...) {
+  keys <- get("keys", envir = x)
+  shown <- if (length(keys) > 4) c(keys[1:4], "...") else keys
+  mk <- get("max_to_keep", envir = x)
+  sprintf("<tf.train.Saver '%s': %d variable%s (%s), max_to_keep=%s>", get("name", envir = x), length(keys),
+          if (length(keys) == 1L) "" else "s", paste(shown, collapse = ", "), if (mk > 0) mk else "all")
+}
+
+#' @export
+print.tf_saver <- function(x, ...) {
+  cat(format(x), "\n", sep = "")
+  invisible(x)
+}
+
+# Checkpoint state ----------------------------------------------------------------
+
+.tf_get_checkpoint_state <- function(checkpoint_dir, latest_filename = NULL) {
+  if (!is.character(checkpoint_dir) || length(checkpoint_dir) != 1L || is.na(checkpoint_dir)) .type_error("checkpoint_dir must be a string")
+  if (!dir.exists(checkpoint_dir) && dir.exists(dirname(checkpoint_dir))) checkpoint_dir <- dirname(checkpoint_dir)
+  path <- file.path(checkpoint_dir, if (is.null(latest_filename)) "checkpoint" else latest_filename)
+  if (!file.exists(path)) return(NULL)
+  st <- .ck(checkpoint_state_read(path.expand(path)))
+  absolute <- function(p) ifelse(grepl("^(/|~|[A-Za-z]:)", p), p, file.path(checkpoint_dir, p))
+  if (nzchar(st$model_checkpoint_path)) st$model_checkpoint_path <- absolute(st$model_checkpoint_path)
+  st$all_model_checkpoint_paths <- if (length(st$all_model_checkpoint_paths)) absolute(st$all_model_checkpoint_paths) else character(0)
+  class(st) <- "tf_checkpoint_state"
+  st
+}
+
+#' @export
+format.tf_checkpoint_state <- function(x, ...) {
+  c(sprintf('model_checkpoint_path: "%s"', x$model_checkpoint_path),
+    sprintf('all_model_checkpoint_paths: "%s"', x$all_model_checkpoint_paths))
+}
+
+#' @export
+print.tf_checkpoint_state <- function(x, ...) {
+  cat(format(x), sep = "\n")
+  invisible(x)
+}
+
+#' @export
+`$.tf_checkpoint_state` <- function(x, name) {
+  if (!name %in% names(unclass(x))) tf_raise("attribute", paste0("'CheckpointState' object has no attribute '", name, "'"))
+  .subset2(x, name)
+}
+
+.tf_checkpoint_exists <- function(checkpoint_prefix) {
+  if (!is.character(checkpoint_prefix) || length(checkpoint_prefix) != 1L) .type_error("checkpoint_prefix must be a string")
+  p <- path.expand(checkpoint_prefix)
+  file.exists(paste0(p, ".index")) || (file.exists(p) && !dir.exists(p))
+}
+
+.tf_latest_checkpoint <- function(checkpoint_dir, latest_filename = NULL) {
+  st <- .tf_get_checkpoint_state(checkpoint_dir, latest_filename)
+  if (is.null(st) || !nzchar(st$model_checkpoint_path)) return(NULL)
+  if (.tf_checkpoint_exists(st$model_checkpoint_path)) st$model_checkpoint_path else NULL
+}
