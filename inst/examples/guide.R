@@ -49,3 +49,65 @@ with(tf$Session() %as% sess, {
   cat("w2 equals weights exactly:", identical(sess$run(w2), w), "\n")
   cat("w_twice equals 2 * weights exactly:", identical(sess$run(w_twice), 2 * w), "\n")
 })
+
+cat("\n== Saving Variables\n")
+tf$reset_default_graph()
+# Create some variables.
+v1 <- tf$Variable(tf$random_normal(shape(3L, 4L)), name="v1")
+v2 <- tf$Variable(tf$zeros(shape(5L)), name="v2")
+# Add an op to initialize the variables.
+init_op <- tf$global_variables_initializer()
+# Add ops to save and restore all the variables.
+saver <- tf$train$Saver()
+# Later, launch the model, initialize the variables, do some work, save the
+# variables to disk.
+with(tf$Session() %as% sess, {
+  sess$run(init_op)
+  # Do some work with the model.
+  sess$run(v2$assign_add(tf$ones(shape(5L))))
+  # Save the variables to disk.
+  save_path <- saver$save(sess, "/tmp/model.ckpt")
+  cat(sprintf("Model saved in file: %s\n", save_path))
+  saved_v1 <- sess$run(v1)
+})
+
+cat("\n== Restoring Variables (in a fresh R process)\n")
+restore_code <- '
+library(tfnative)
+# Create some variables.
+v1 <- tf$Variable(tf$zeros(shape(3L, 4L)), name="v1")
+v2 = tf$Variable(tf$zeros(shape(5L)), name="v2")
+# Add ops to save and restore all the variables.
+saver <- tf$train$Saver()
+# Later, launch the model, use the saver to restore variables from disk, and
+# do some work with the model.
+with(tf$Session() %as% sess, {
+  # Restore variables from disk.
+  saver$restore(sess, "/tmp/model.ckpt")
+  cat("Model restored.\n")
+  # Do some work with the model
+  saveRDS(sess$run(v1), "/tmp/tfnative-restored-v1.rds")
+  cat("v2:", sess$run(v2), "\n")
+})'
+script <- tempfile(fileext = ".R")
+writeLines(restore_code, script)
+status <- system2(file.path(R.home("bin"), "Rscript"), script)
+cat("v1 restored exactly:", identical(readRDS("/tmp/tfnative-restored-v1.rds"), saved_v1), "\n")
+unlink(c(script, "/tmp/tfnative-restored-v1.rds"))
+
+cat("\n== Checkpoint Files\n")
+tf$python$tools$inspect_checkpoint$print_tensors_in_checkpoint_file("/tmp/model.ckpt", tensor_name = "", all_tensors = FALSE)
+
+cat("\n== Choosing which Variables to Save and Restore\n")
+tf$reset_default_graph()
+# Create some variables.
+v1 <- tf$Variable(tf$zeros(shape(2L)), name="v1")
+v2 <- tf$Variable(tf$ones(shape(3L)), name="v2")
+# Add ops to save and restore only 'v2' using the name "my_v2"
+saver <- tf$train$Saver(dict(my_v2 = v2))
+# Use the saver object normally after that.
+with(tf$Session() %as% sess, {
+  sess$run(tf$global_variables_initializer())
+  p <- saver$save(sess, "/tmp/model-my_v2.ckpt")
+})
+print(tf$train$list_variables("/tmp/model-my_v2.ckpt"))
