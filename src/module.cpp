@@ -8,6 +8,7 @@
 #include <limits>
 
 #include "engine/checkpoint/bundle.h"
+#include "engine/checkpoint/crc32c.h"
 #include "engine/checkpoint/variables_io.h"
 #include "engine/convert.h"
 #include "engine/graph.h"
@@ -489,6 +490,10 @@ SEXP checkpoint_state_write(std::string path, std::string model_path, std::vecto
   });
 }
 
+// For benchmarks: whether crc32c uses the CPU instruction, and the crc of raw bytes.
+bool crc32c_hardware() { return tfn::crc32c::hardware_accelerated(); }
+double crc32c_raw(Rcpp::RawVector x) { return tfn::crc32c::value(RAW(x), static_cast<std::size_t>(x.size())); }
+
 // TRUE when an external pointer (e.g. an object restored by readRDS) no longer points anywhere.
 bool xptr_is_null(SEXP x) { return TYPEOF(x) != EXTPTRSXP || R_ExternalPtrAddr(x) == nullptr; }
 
@@ -521,5 +526,7 @@ RCPP_MODULE(tfnative_engine) {
       .method("debug_string", &CheckpointReaderModule::debug_string);
   Rcpp::function("xptr_is_null", &xptr_is_null);
   Rcpp::function("checkpoint_state_read", &checkpoint_state_read);
+  Rcpp::function("crc32c_hardware", &crc32c_hardware);
+  Rcpp::function("crc32c_raw", &crc32c_raw);
   Rcpp::function("checkpoint_state_write", &checkpoint_state_write);
 }

@@ -245,6 +245,12 @@ TEST_CASE("session save and restore are all-or-nothing") {
   Session fresh(g);
   restore_variables(fresh, prefix, {"v1", "v2"}, {v1, v2});
   CHECK(run1(fresh, v2).data<float>()[2] == 5.0f);
+  // Restoring over values the session owns alone reads into their storage in place.
+  const float* before = fresh.variable(v2)->data<float>();
+  fresh.mutable_variable(v2)->data<float>()[2] = -1.0f;
+  restore_variables(fresh, prefix, {"v2"}, {v2});
+  CHECK(fresh.variable(v2)->data<float>() == before);
+  CHECK(run1(fresh, v2).data<float>()[2] == 5.0f);
   Session other(g);
   // v2 read into v1's slot: a shape mismatch, and nothing is assigned.
   try {

@@ -1,6 +1,7 @@
 #include "bundle.h"
 
 #include <cerrno>
+#include <algorithm>
 #include <cstring>
 #include <random>
 
@@ -215,8 +216,7 @@ std::FILE* Reader::shard(int id) {
   return files_[id];
 }
 
-Tensor Reader::read(const std::string& key) {
-  const Entry& e = entry(key);
+DType Reader::plain_dtype(const std::string& key, const Entry& e) {
   if (e.sliced) fail(Code::kUnimplemented, "Tensor " + key + " is saved in slices (a partitioned variable); reading slices is not supported");
   DType t;
   try {
@@ -224,31 +224,76 @@ Tensor Reader::read(const std::string& key) {
   } catch (const Error&) {
     fail(Code::kUnimplemented, "Tensor " + key + " has dtype " + tf_type_string(e.dtype) + ", which tfnative cannot hold");
   }
+  if (t != DType::kString && !fits(e.shape, dtype_size(t), e.size))
+    fail(Code::kDataLoss, "Corrupted checkpoint index: size of tensor " + key + " does not match its shape");
+  return t;
+}
+
+std::FILE* Reader::seek_to(const std::string& key, const Entry& e) {
   std::FILE* f = shard(e.shard_id);
-  std::string path = data_filename(prefix_, e.shard_id, num_shards_);
   if (std::fseek(f, static_cast<long>(e.offset), SEEK_SET) != 0)
-    fail(Code::kDataLoss, "Checkpoint data file " + path + " is truncated (tensor " + key + ")");
-  auto read_exact = [&](void* dst, std::size_t n) {
-    if (n && std::fread(dst, 1, n, f) != n)
-      fail(Code::kDataLoss, "Checkpoint data file " + path + " is truncated (tensor " + key + ")");
-  };
+    fail(Code::kDataLoss, "Checkpoint data file " + data_filename(prefix_, e.shard_id, num_shards_) + " is truncated (tensor " + key + ")");
+  return f;
+}
+
+namespace {
+[[noreturn]] void truncated(const std::string& path, const std::string& key) {
+  fail(Code::kDataLoss, "Checkpoint data file " + path + " is truncated (tensor " + key + ")");
+}
+void check_crc(std::uint32_t crc, const Entry& e, const std::string& key) {
+  if (crc32c::mask(crc) != e.masked_crc)
+    fail(Code::kDataLoss, "Checksum does not match: stored " + std::to_string(e.masked_crc) +
+                              " vs. calculated on the restored bytes " + std::to_string(crc32c::mask(crc)) + " (tensor " + key + ")");
+}
+void check_bools(const Tensor& t, const std::string& key) {
+  // Only 0 and 1 are valid bools; anything else would be undefined behaviour later.
+  const auto* b = static_cast<const unsigned char*>(t.raw());
+  for (std::size_t i = 0; i < t.bytes(); ++i)
+    if (b[i] > 1) fail(Code::kDataLoss, "Corrupted bool tensor " + key);
+}
+}  // namespace
+
+void Reader::verify(const std::string& key) {
+  const Entry& e = entry(key);
+  DType t = plain_dtype(key, e);
+  if (t == DType::kString) { read(key); return; }
+  std::FILE* f = seek_to(key, e);
+  std::vector<char> buf(std::min<std::uint64_t>(e.size, 4u << 20));
+  std::uint32_t crc = 0;
+  for (std::uint64_t left = e.size; left > 0;) {
+    std::size_t n = static_cast<std::size_t>(std::min<std::uint64_t>(left, buf.size()));
+    if (std::fread(buf.data(), 1, n, f) != n) truncated(data_filename(prefix_, e.shard_id, num_shards_), key);
+    crc = crc32c::extend(crc, buf.data(), n);
+    left -= n;
+  }
+  check_crc(crc, e, key);
+}
+
+void Reader::read_into(const std::string& key, Tensor& dst) {
+  const Entry& e = entry(key);
+  DType t = plain_dtype(key, e);
+  if (t != dst.dtype() || t == DType::kString || e.shape != dst.shape() || e.size != dst.bytes())
+    fail(Code::kInternal, "read_into needs a plain tensor of the checkpoint's dtype and shape");
+  std::FILE* f = seek_to(key, e);
+  if (e.size && std::fread(dst.raw(), 1, static_cast<std::size_t>(e.size), f) != e.size)
+    truncated(data_filename(prefix_, e.shard_id, num_shards_), key);
+  check_crc(crc32c::value(dst.raw(), static_cast<std::size_t>(e.size)), e, key);
+  if (t == DType::kBool) check_bools(dst, key);
+}
+
+Tensor Reader::read(const std::string& key) {
+  const Entry& e = entry(key);
+  DType t = plain_dtype(key, e);
+  std::string path = data_filename(prefix_, e.shard_id, num_shards_);
   if (t != DType::kString) {
-    if (!fits(e.shape, dtype_size(t), e.size))
-      fail(Code::kDataLoss, "Corrupted checkpoint index: size of tensor " + key + " does not match its shape");
     Tensor out(t, e.shape);
-    read_exact(out.raw(), static_cast<std::size_t>(e.size));
-    std::uint32_t crc = crc32c::value(out.raw(), static_cast<std::size_t>(e.size));
-    if (crc32c::mask(crc) != e.masked_crc)
-      fail(Code::kDataLoss, "Checksum does not match: stored " + std::to_string(e.masked_crc) + " vs. calculated on the restored bytes " +
-                                std::to_string(crc32c::mask(crc)) + " (tensor " + key + ")");
-    if (t == DType::kBool) {
-      // Only 0 and 1 are valid bools; anything else would be undefined behaviour later.
-      auto* b = static_cast<unsigned char*>(out.raw());
-      for (std::size_t i = 0; i < e.size; ++i)
-        if (b[i] > 1) fail(Code::kDataLoss, "Corrupted bool tensor " + key);
-    }
+    read_into(key, out);
     return out;
   }
+  std::FILE* f = seek_to(key, e);
+  auto read_exact = [&](void* dst, std::size_t n) {
+    if (n && std::fread(dst, 1, n, f) != n) truncated(path, key);
+  };
   // Strings: varint64 lengths, masked crc of the lengths, then the bytes.
   std::uint64_t n = 1;
   for (auto d : e.shape) n *= static_cast<std::uint64_t>(d);

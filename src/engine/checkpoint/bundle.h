@@ -36,11 +36,17 @@ class Reader {
   bool contains(const std::string& key) const { return entries_.count(key) > 0; }
   const Entry& entry(const std::string& key) const;  // NotFound: "Key <key> not found in checkpoint"
   Tensor read(const std::string& key);                 // verifies size and checksum
+  // Streams the tensor's bytes through the checksum with a small buffer (no whole-tensor copy).
+  void verify(const std::string& key);
+  // Reads a plain-dtype tensor into `dst` (same dtype and shape), verifying its checksum.
+  void read_into(const std::string& key, Tensor& dst);
   int num_shards() const { return num_shards_; }
   const std::string& prefix() const { return prefix_; }
 
  private:
   std::FILE* shard(int id);
+  DType plain_dtype(const std::string& key, const Entry& e);
+  std::FILE* seek_to(const std::string& key, const Entry& e);
   std::string prefix_;
   int num_shards_ = 1;
   std::map<std::string, Entry> entries_;

@@ -48,10 +48,21 @@ void restore_variables(Session& s, const std::string& prefix, const std::vector<
       fail(Code::kInvalidArgument, "Assign requires shapes of both tensors to match. lhs shape= " + ps.list_string() +
                                        " rhs shape= " + dims_debug_string(e.shape));
   }
-  std::vector<Tensor> values;
-  values.reserve(keys.size());
-  for (const auto& k : keys) values.push_back(r.read(k));
-  for (std::size_t i = 0; i < keys.size(); ++i) s.set_variable(variables[i], std::move(values[i]));
+  // Every checksum is verified by streaming, without holding the data: after this,
+  // only a file changed during the restore could still fail.
+  for (const auto& k : keys) r.verify(k);
+  // Read each value into the variable's own storage when nothing else shares it
+  // (peak memory: the variables plus a small buffer), else into new storage.
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    Tensor* cur = s.mutable_variable(variables[i]);
+    const bundle::Entry& e = r.entry(keys[i]);
+    if (cur && cur->sole_owner() && cur->dtype() != DType::kString && static_cast<int>(cur->dtype()) == e.dtype &&
+        cur->shape() == e.shape) {
+      r.read_into(keys[i], *cur);
+    } else {
+      s.set_variable(variables[i], r.read(keys[i]));
+    }
+  }
 }
 
 }  // namespace tfn
