@@ -15,6 +15,9 @@ $(LIB):
 	@mkdir -p $(LIB)
 
 install: deps | $(LIB)
+	@# R's make knows no header dependencies: rebuild everything when a header changed.
+	@if [ -f src/$(PKG).so ] && [ -n "$$(find src -name '*.h' -newer src/$(PKG).so)" ]; then \
+	  rm -f src/*.o src/*.so src/engine/*.o src/engine/*/*.o; fi
 	R CMD INSTALL --no-multiarch --library=$(LIB) . > $(BUILD)/install.log 2>&1 || (cat $(BUILD)/install.log; exit 1)
 
 demo: install
@@ -43,4 +46,4 @@ bench: install
 	for f in bench/*.R; do R_LIBS=$(abspath $(LIB)) Rscript $$f; done
 
 clean:
-	rm -rf $(BUILD) src/*.o src/*.so src/engine/*.o src/engine/ops/*.o src/engine/checkpoint/*.o
+	rm -rf $(BUILD) src/*.o src/*.so src/engine/*.o src/engine/*/*.o

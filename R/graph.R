@@ -14,6 +14,8 @@
   assign("collections", new.env(parent = emptyenv()), envir = g)
   assign("scope", "", envir = g)
   assign("control_deps", list(), envir = g)
+  assign("device_stack", list(), envir = g)
+  assign("colocation", list(), envir = g)
   assign("seed", NULL, envir = g)
   .tfn$graph_counter <- .tfn$graph_counter + 1L
   g$id <- .tfn$graph_counter
@@ -82,11 +84,12 @@
     if (!identical(.subset2(c1, "graph"), g)) .value_error("Control input must be from the same graph")
     ctrl_ids[i] <- if (inherits(c1, "tf_variable")) .subset2(c1, "initializer") else .subset2(c1, "op")
   }
-  .ck(.subset2(g, "add_op_fn")(type, full, in_nodes, in_idx, ctrl_ids, attrs, .current_device(g)))
+  id <- .ck(.subset2(g, "add_op_fn")(type, full, in_nodes, in_idx, ctrl_ids, attrs, ""))
+  if (length(.subset2(g, "device_stack")) || length(.subset2(g, "colocation")) || type %in% .mutating_op_types) {
+    .place_op(g, id, type, inputs)
+  }
+  id
 }
-
-# Device placement arrives with the device issue; until then ops record no device.
-.current_device <- function(g) ""
 
 .new_name_scope <- function(g, name) {
   if (is.null(name) || identical(name, "")) return("")
@@ -204,6 +207,18 @@
   },
   unique_name = function(g) function(name, mark_as_used = TRUE) .ck(.graph_alive(g)$unique_name_fn(paste0(.subset2(g, "scope"), name), mark_as_used)),
   version = function(g) .subset2(.graph_alive(g), "xp")$num_ops(),
+  device = function(g) function(device_name_or_function) {
+    ctx <- .tf_device(device_name_or_function)
+    enter <- ctx$enter
+    ctx$enter <- function() {
+      .tfn$graph_stack[[length(.tfn$graph_stack) + 1L]] <- g
+      on.exit(.tfn$graph_stack[[length(.tfn$graph_stack)]] <- NULL)
+      enter()
+    }
+    ctx
+  },
+  placement = function(g) function() .graph_placement(g),
+  colocate_with = function(g) function(op, ignore_existing = FALSE) .tf_colocate_with(op, ignore_existing),
   finalized = function(g) FALSE,
   control_dependencies = function(g) function(control_inputs) .control_dependencies_context(g, control_inputs)
 )
@@ -235,10 +250,45 @@ format.tf_graph <- function(x, ...) {
   paste0("<tf.Graph #", get("id", envir = x), " with ", get("xp", envir = x)$num_ops(), " operations>")
 }
 
+#' Print a graph, optionally with its operations grouped by device
+#'
+#' @param x a graph (`tf$Graph()`, `tf$get_default_graph()`).
+#' @param by_device list the operations under each device.
+#' @param ... unused.
+#' @return `x`, invisibly.
+#' @examples
+#' g <- tf$Graph()
+#' with(g$as_default(), {
+#'   with(tf$device("/job:ps/task:0"), v <- tf$Variable(0, name = "v"))
+#'   w <- tf$constant(1, name = "w")
+#' })
+#' print(g, by_device = TRUE)
 #' @export
-print.tf_graph <- function(x, ...) {
+print.tf_graph <- function(x, by_device = FALSE, ...) {
   cat(format(x), "\n", sep = "")
+  if (isTRUE(by_device)) {
+    p <- .graph_placement(x)
+    for (dev in unique(p$device)) {
+      ops <- p[p$device == dev, , drop = FALSE]
+      cat(if (nzchar(dev)) dev else "(no device)", "\n", sep = "")
+      cat(sprintf("  %s (%s)\n", ops$name, ops$type), sep = "")
+    }
+  }
   invisible(x)
+}
+
+#' @export
+summary.tf_graph <- function(object, ...) {
+  print(object, by_device = TRUE)
+  invisible(.graph_placement(object))
+}
+
+.graph_placement <- function(g) {
+  .graph_alive(g)
+  infos <- lapply(seq_len(.subset2(g, "xp")$num_ops()) - 1L, function(i) .ck(.subset2(g, "op_info_fn")(i)))
+  p <- data.frame(name = vapply(infos, `[[`, "", "name"), type = vapply(infos, `[[`, "", "type"),
+                  device = vapply(infos, `[[`, "", "device"), stringsAsFactors = FALSE)
+  p[order(p$device != "", p$device), , drop = FALSE]
 }
 
 .control_dependencies_context <- function(g, control_inputs) {

@@ -12,7 +12,10 @@
   s$run1 <- xp$run1
   s$run_many <- xp$run
   s$run_target <- xp$run_target
+  if (!is.null(config) && !inherits(config, "tf_config_proto")) .type_error("config must be a tf$ConfigProto()")
   s$config <- config
+  s$log_placement <- !is.null(config) && isTRUE(config$log_device_placement)
+  if (!is.null(config)) xp$configure(isTRUE(config$allow_soft_placement), isTRUE(config$log_device_placement))
   class(s) <- "tf_session"
   s
 }
@@ -138,14 +141,20 @@
 .session_run <- function(s, fetches, feed_dict = NULL, options = NULL, run_metadata = NULL, env = parent.frame()) {
   g <- .subset2(s, "graph")
   # Fast path: one tensor or variable, no feeds.
-  if (is.null(feed_dict) && inherits(fetches, "tf_tensor_like") && identical(.subset2(fetches, "graph"), g)) {
+  if (is.null(feed_dict) && inherits(fetches, "tf_tensor_like") && identical(.subset2(fetches, "graph"), g) &&
+      !.subset2(s, "log_placement")) {
     .session_alive(s)
     return(.ck(.subset2(s, "run1")(.subset2(fetches, "op"), .subset2(fetches, "index"))))
   }
   .session_alive(s)
   f <- .flatten_fetches(fetches, g)
   feeds <- if (is.null(feed_dict)) list(nodes = integer(0), idx = integer(0), values = list()) else .feed_endpoints(feed_dict, g, env)
-  values <- .ck(.subset2(s, "run_many")(f$nodes, f$idx, f$targets, feeds$nodes, feeds$idx, feeds$values))
+  values <- .subset2(s, "run_many")(f$nodes, f$idx, f$targets, feeds$nodes, feeds$idx, feeds$values)
+  if (.subset2(s, "log_placement")) {
+    # log_device_placement: where each op of a newly planned run was placed.
+    for (line in .subset2(s, "xp")$take_placement_log()) message(line)
+  }
+  values <- .ck(values)
   .rebuild_fetches(f$shape, values)
 }
 
@@ -159,6 +168,11 @@
   graph = function(s) .subset2(s, "graph"),
   as_default = function(s) function() .session_as_default(s),
   closed = function(s) .session_alive(s)$xp$closed(),
+  list_devices = function(s) function() {
+    .session_alive(s)
+    data.frame(name = "/job:localhost/replica:0/task:0/device:CPU:0", device_type = "CPU",
+               memory_limit_bytes = 268435456, stringsAsFactors = FALSE)
+  },
   graph_def = function(s) .value_error("GraphDef export is not supported yet"),
   sess_str = function(s) ""
 )

@@ -49,6 +49,8 @@ tf <- .new_module("tensorflow")
     },
     name_scope = function(name, default_name = NULL, values = NULL) .name_scope_context(name, default_name),
     control_dependencies = .tf_control_dependencies,
+    device = .tf_device, DeviceSpec = .tf_DeviceSpec, colocate_with = .tf_colocate_with,
+    ConfigProto = .tf_ConfigProto,
     # dtypes
     float32 = .new_dtype("float32"), float64 = .new_dtype("float64"), double = .new_dtype("float64"),
     int32 = .new_dtype("int32"), int64 = .new_dtype("int64"), bool = .new_dtype("bool"),
@@ -83,6 +85,8 @@ tf <- .new_module("tensorflow")
     errors = .module_of("tf$errors", .error_classes()),
     train = .module_of("tf$train", list(
       Saver = .tf_Saver,
+      replica_device_setter = .tf_replica_device_setter,
+      ClusterSpec = .tf_ClusterSpec,
       latest_checkpoint = .tf_latest_checkpoint,
       get_checkpoint_state = .tf_get_checkpoint_state,
       checkpoint_exists = .tf_checkpoint_exists,

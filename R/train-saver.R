@@ -81,6 +81,7 @@
 
 .delete_checkpoint_files <- function(prefix) {
   files <- c(paste0(prefix, ".index"), paste0(prefix, ".meta"), Sys.glob(paste0(prefix, ".data-?????-of-?????")))
+  files <- unique(files)
   unlink(files[file.exists(files)])
 }
 
@@ -98,7 +99,16 @@
   if (!length(saver$keys)) return(NULL)  # allow_empty
   parent <- dirname(save_path)
   if (!dir.exists(parent)) .value_error("Parent directory of ", save_path, " doesn't exist, can't save.")
-  .ck(.subset2(sess, "xp")$save(path.expand(save_path), saver$keys, saver$var_ids))
+  shards <- integer(0)
+  n_shards <- 1L
+  if (isTRUE(saver$sharded)) {
+    # One data file per device, devices in sorted order, as TensorFlow's sharded save.
+    devices <- vapply(saver$vars, function(v) .op_info(v)$device, "")
+    uniq <- sort(unique(devices))
+    shards <- match(devices, uniq) - 1L
+    n_shards <- length(uniq)
+  }
+  .ck(.subset2(sess, "xp")$save(path.expand(save_path), saver$keys, saver$var_ids, shards, n_shards))
   if (isTRUE(write_state)) {
     last <- saver$last[saver$last$path != save_path, , drop = FALSE]
     last <- rbind(last, data.frame(path = save_path, time = as.numeric(Sys.time()), stringsAsFactors = FALSE))

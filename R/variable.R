@@ -23,7 +23,7 @@
     var_t <- .tensor(g, var_id, 0L)
     init_id <- .add_op(g, "Assign", "Assign", inputs = list(var_t, init),
                        attrs = list(validate_shape = isTRUE(validate_shape), use_locking = TRUE))
-    read_id <- .add_op(g, "Identity", "read", inputs = list(var_t))
+    read_id <- with(.tf_colocate_with(.operation(g, var_id)), .add_op(g, "Identity", "read", inputs = list(var_t)))
     v <- structure(list(graph = g, op = var_id, index = 0L, initializer = init_id, snapshot = read_id,
                         initial = init, trainable = isTRUE(trainable)),
                    class = c("tf_variable", "tf_tensor_like"))

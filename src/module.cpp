@@ -11,6 +11,7 @@
 #include "engine/checkpoint/crc32c.h"
 #include "engine/checkpoint/variables_io.h"
 #include "engine/convert.h"
+#include "engine/device.h"
 #include "engine/graph.h"
 #include "engine/op_registry.h"
 #include "engine/session.h"
@@ -294,6 +295,13 @@ class GraphModule {
     });
   }
 
+  SEXP set_device(int id, std::string device) {
+    return guarded([&] {
+      graph_->set_device(id, device);
+      return R_NilValue;
+    });
+  }
+
   SEXP find_op(std::string name) { return Rcpp::wrap(graph_->find_node(name)); }
   int num_ops() { return graph_->num_nodes(); }
 
@@ -390,9 +398,10 @@ class SessionModule {
     });
   }
 
-  SEXP save(std::string prefix, std::vector<std::string> keys, std::vector<int> variables) {
+  SEXP save(std::string prefix, std::vector<std::string> keys, std::vector<int> variables, std::vector<int> shards,
+           int num_shards) {
     return guarded([&] {
-      tfn::save_variables(*session_, prefix, keys, variables);
+      tfn::save_variables(*session_, prefix, keys, variables, shards, num_shards);
       return R_NilValue;
     });
   }
@@ -403,6 +412,11 @@ class SessionModule {
       return R_NilValue;
     });
   }
+
+  void configure(bool allow_soft_placement, bool log_device_placement) {
+    session_->configure(allow_soft_placement, log_device_placement);
+  }
+  std::vector<std::string> take_placement_log() { return session_->take_placement_log(); }
 
   void close() { session_->close(); }
   bool closed() { return session_->closed(); }
@@ -490,6 +504,19 @@ SEXP checkpoint_state_write(std::string path, std::string model_path, std::vecto
   });
 }
 
+// DeviceSpec fields of a device name: list(job, replica, task, device_type, device_index), NA where unset.
+SEXP device_parse(std::string spec) {
+  return guarded([&] {
+    tfn::DeviceSpec d = tfn::DeviceSpec::parse(spec);
+    return Rcpp::List::create(
+        Rcpp::Named("job") = d.job.empty() ? Rcpp::CharacterVector::create(NA_STRING) : Rcpp::CharacterVector::create(d.job),
+        Rcpp::Named("replica") = d.replica < 0 ? NA_INTEGER : d.replica,
+        Rcpp::Named("task") = d.task < 0 ? NA_INTEGER : d.task,
+        Rcpp::Named("device_type") = d.device_type.empty() ? Rcpp::CharacterVector::create(NA_STRING) : Rcpp::CharacterVector::create(d.device_type),
+        Rcpp::Named("device_index") = d.device_index < 0 ? NA_INTEGER : d.device_index);
+  });
+}
+
 // For benchmarks: whether crc32c uses the CPU instruction, and the crc of raw bytes.
 bool crc32c_hardware() { return tfn::crc32c::hardware_accelerated(); }
 double crc32c_raw(Rcpp::RawVector x) { return tfn::crc32c::value(RAW(x), static_cast<std::size_t>(x.size())); }
@@ -503,6 +530,7 @@ RCPP_MODULE(tfnative_engine) {
       .method("unique_name", &GraphModule::unique_name)
       .method("add_op", &GraphModule::add_op)
       .method("find_op", &GraphModule::find_op)
+      .method("set_device", &GraphModule::set_device)
       .method("num_ops", &GraphModule::num_ops)
       .method("op_info", &GraphModule::op_info)
       .method("op_name", &GraphModule::op_name)
@@ -515,6 +543,8 @@ RCPP_MODULE(tfnative_engine) {
       .method("run_target", &SessionModule::run_target)
       .method("save", &SessionModule::save)
       .method("restore", &SessionModule::restore)
+      .method("configure", &SessionModule::configure)
+      .method("take_placement_log", &SessionModule::take_placement_log)
       .method("close", &SessionModule::close)
       .method("closed", &SessionModule::closed)
       .method("cached_plans", &SessionModule::cached_plans);
@@ -527,6 +557,7 @@ RCPP_MODULE(tfnative_engine) {
   Rcpp::function("xptr_is_null", &xptr_is_null);
   Rcpp::function("checkpoint_state_read", &checkpoint_state_read);
   Rcpp::function("crc32c_hardware", &crc32c_hardware);
+  Rcpp::function("device_parse", &device_parse);
   Rcpp::function("crc32c_raw", &crc32c_raw);
   Rcpp::function("checkpoint_state_write", &checkpoint_state_write);
 }

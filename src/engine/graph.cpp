@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "device.h"
 #include "op_registry.h"
 
 namespace tfn {
@@ -72,7 +73,7 @@ int Graph::add_node(const std::string& type, const std::string& name, std::vecto
   node->id = num_nodes();
   node->name = name;
   node->type = type;
-  node->device = std::move(device);
+  node->device = canonical_device(device);
   node->inputs = std::move(inputs);
   node->control_inputs = std::move(control_inputs);
   node->attrs = std::move(attrs);
@@ -95,6 +96,8 @@ Node& Graph::mutable_node(int id) {
   require(id >= 0 && id < num_nodes(), Code::kInvalidArgument, "No node with id " + std::to_string(id));
   return *nodes_[id];
 }
+
+void Graph::set_device(int id, const std::string& device) { mutable_node(id).device = canonical_device(device); }
 
 int Graph::find_node(const std::string& name) const {
   auto it = by_name_.find(name);

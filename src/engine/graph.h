@@ -75,6 +75,8 @@ class Graph {
   const Node& node(int id) const;
   Node& mutable_node(int id);
   int find_node(const std::string& name) const;  // -1 if absent
+  // Sets a node's device (canonical form); ValueError for a malformed name.
+  void set_device(int id, const std::string& device);
   std::int64_t version() const { return static_cast<std::int64_t>(nodes_.size()); }
 
  private:

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <random>
 
+#include "device.h"
 #include "op_registry.h"
 
 namespace tfn {
@@ -36,6 +37,30 @@ Session::Session(std::shared_ptr<Graph> graph) : graph_(std::move(graph)) {
 }
 
 Session::~Session() = default;
+
+void Session::check_placement(const std::vector<int>& nodes) {
+  std::vector<char> seen(graph_->num_nodes(), 0);
+  for (int id : nodes) {
+    if (seen[id]) continue;
+    seen[id] = 1;
+    const Node& n = graph_->node(id);
+    if (!n.device.empty() && !placeable_on_local_cpu(DeviceSpec::parse(n.device)) && !allow_soft_placement_)
+      fail(Code::kInvalidArgument, "Cannot assign a device for operation " + n.name + ": Operation was explicitly assigned to " +
+                                       n.device + " but available devices are [ " + kLocalCpu +
+                                       " ]. Make sure the device specification refers to a valid device.");
+    if (log_device_placement_) {
+      if (logged_.size() < static_cast<std::size_t>(graph_->num_nodes())) logged_.resize(graph_->num_nodes(), 0);
+      if (!logged_[id]) placement_log_.push_back(n.name + ": (" + n.type + "): " + kLocalCpu);
+      logged_[id] = 1;
+    }
+  }
+}
+
+std::vector<std::string> Session::take_placement_log() {
+  std::vector<std::string> out;
+  out.swap(placement_log_);
+  return out;
+}
 
 void Session::close() {
   closed_ = true;
@@ -151,6 +176,16 @@ std::shared_ptr<const Plan> Session::plan_for(const std::vector<Endpoint>& fetch
       step.inputs.push_back(source_of(n.inputs[i], n.def->input_is_ref(static_cast<int>(i))));
   }
   for (auto& f : fetches) plan->fetch_sources.push_back(source_of(f, false));
+  // Placement: only what this run touches must be placeable (checked once per plan).
+  std::vector<int> touched;
+  for (const auto& step : plan->steps) {
+    touched.push_back(step.node);
+    for (const auto& in : step.inputs)
+      if (in.kind != InputSource::kSlot) touched.push_back(in.slot_or_var);
+  }
+  for (const auto& s : plan->fetch_sources)
+    if (s.kind != InputSource::kSlot) touched.push_back(s.slot_or_var);
+  check_placement(touched);
   plans_.emplace(std::move(key), plan);
   return plan;
 }

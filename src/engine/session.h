@@ -29,6 +29,13 @@ class Session {
   std::vector<Tensor> run(const std::vector<Endpoint>& fetches, const std::vector<int>& targets,
                           const std::vector<Feed>& feeds);
   void close();
+  // ConfigProto's placement options.
+  void configure(bool allow_soft_placement, bool log_device_placement) {
+    allow_soft_placement_ = allow_soft_placement;
+    log_device_placement_ = log_device_placement;
+  }
+  // "name: (Type): device" lines for ops placed since the last call (log_device_placement).
+  std::vector<std::string> take_placement_log();
   bool closed() const { return closed_; }
   const std::shared_ptr<Graph>& graph() const { return graph_; }
 
@@ -50,8 +57,13 @@ class Session {
   std::unordered_map<int, Tensor> variables_;
   std::unordered_map<int, std::uint64_t> random_counters_;
   std::map<std::vector<std::int64_t>, std::shared_ptr<const Plan>> plans_;
+  void check_placement(const std::vector<int>& nodes);
   std::uint64_t entropy_;
   bool closed_ = false;
+  bool allow_soft_placement_ = false;
+  bool log_device_placement_ = false;
+  std::vector<std::string> placement_log_;
+  std::vector<char> logged_;  // nodes already reported by log_device_placement
 };
 
 }  // namespace tfn

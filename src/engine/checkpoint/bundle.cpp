@@ -329,32 +329,42 @@ Tensor Reader::read(const std::string& key) {
   return out;
 }
 
-Writer::Writer(std::string prefix) : prefix_(std::move(prefix)) {
+Writer::Writer(std::string prefix, int num_shards)
+    : prefix_(std::move(prefix)), num_shards_(num_shards), data_(static_cast<std::size_t>(num_shards), nullptr),
+      offset_(static_cast<std::size_t>(num_shards), 0) {
+  require(num_shards >= 1 && num_shards <= 99999, Code::kInvalidArgument, "A checkpoint needs 1 to 99999 shards");
   std::string suffix = temp_suffix();
-  data_tmp_ = data_filename(prefix_, 0, 1) + suffix;
   index_tmp_ = index_filename(prefix_) + suffix;
-  data_ = std::fopen(data_tmp_.c_str(), "wb");
-  if (!data_) io_error("Failed to create checkpoint file", data_tmp_);
+  for (int i = 0; i < num_shards_; ++i) {
+    data_tmp_.push_back(data_filename(prefix_, i, num_shards_) + suffix);
+    data_[i] = std::fopen(data_tmp_[i].c_str(), "wb");
+    if (!data_[i]) io_error("Failed to create checkpoint file", data_tmp_[i]);
+  }
 }
 
 Writer::~Writer() {
-  if (data_) std::fclose(data_);
+  for (auto* f : data_)
+    if (f) std::fclose(f);
   if (!finished_) {
-    std::remove(data_tmp_.c_str());
+    for (const auto& t : data_tmp_) std::remove(t.c_str());
     std::remove(index_tmp_.c_str());
   }
 }
 
-void Writer::add(const std::string& key, const Tensor& t) {
+void Writer::add(const std::string& key, const Tensor& t, int shard) {
+  require(shard >= 0 && shard < num_shards_, Code::kInvalidArgument, "No such checkpoint shard");
+  std::FILE* data = data_[shard];
+  const std::string& data_tmp = data_tmp_[shard];
   if (key.empty()) fail(Code::kInvalidArgument, "Tensor names in a checkpoint cannot be empty");
   if (entries_.count(key)) fail(Code::kInvalidArgument, "Adding duplicate key: " + key);
   Entry e;
   e.dtype = static_cast<int>(t.dtype());
   e.shape = t.shape();
-  e.offset = offset_;
+  e.shard_id = shard;
+  e.offset = offset_[shard];
   std::uint32_t crc;
   auto write = [&](const void* p, std::size_t n) {
-    if (n && std::fwrite(p, 1, n, data_) != n) io_error("Failed to write checkpoint file", data_tmp_);
+    if (n && std::fwrite(p, 1, n, data) != n) io_error("Failed to write checkpoint file", data_tmp);
   };
   if (t.dtype() == DType::kString) {
     std::string head;
@@ -384,21 +394,21 @@ void Writer::add(const std::string& key, const Tensor& t) {
     crc = crc32c::value(t.raw(), t.bytes());
   }
   e.masked_crc = crc32c::mask(crc);
-  offset_ += e.size;
+  offset_[shard] += e.size;
   entries_[key] = e;
 }
 
 void Writer::finish() {
-  if (std::fflush(data_) != 0) io_error("Failed to write checkpoint file", data_tmp_);
-  if (std::fclose(data_) != 0) {
-    data_ = nullptr;
-    io_error("Failed to close checkpoint file", data_tmp_);
+  for (int i = 0; i < num_shards_; ++i) {
+    bool ok = std::fflush(data_[i]) == 0;
+    ok = (std::fclose(data_[i]) == 0) && ok;
+    data_[i] = nullptr;
+    if (!ok) io_error("Failed to write checkpoint file", data_tmp_[i]);
   }
-  data_ = nullptr;
   table::TableBuilder tb;
   std::string header;
   put_tag(&header, 1, 0);
-  coding::put_varint64(&header, 1);   // num_shards
+  coding::put_varint64(&header, static_cast<std::uint64_t>(num_shards_));
   put_tag(&header, 3, 2);             // version { producer: 1 }
   header += std::string("\x02\x08\x01", 3);
   tb.add("", header);
@@ -412,8 +422,10 @@ void Writer::finish() {
     if (std::fclose(f.f) != 0) { f.f = nullptr; io_error("Failed to close checkpoint file", index_tmp_); }
     f.f = nullptr;
   }
-  std::string data_final = data_filename(prefix_, 0, 1);
-  if (std::rename(data_tmp_.c_str(), data_final.c_str()) != 0) io_error("Failed to rename checkpoint file to", data_final);
+  for (int i = 0; i < num_shards_; ++i) {
+    std::string data_final = data_filename(prefix_, i, num_shards_);
+    if (std::rename(data_tmp_[i].c_str(), data_final.c_str()) != 0) io_error("Failed to rename checkpoint file to", data_final);
+  }
   if (std::rename(index_tmp_.c_str(), index_filename(prefix_).c_str()) != 0) io_error("Failed to rename checkpoint file to", index_filename(prefix_));
   finished_ = true;
 }

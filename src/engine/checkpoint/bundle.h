@@ -57,19 +57,21 @@ class Reader {
 // A writer destroyed before finish() removes its temporary files.
 class Writer {
  public:
-  explicit Writer(std::string prefix);
+  // `num_shards` data files (one per device in a sharded save).
+  explicit Writer(std::string prefix, int num_shards = 1);
   ~Writer();
   Writer(const Writer&) = delete;
   Writer& operator=(const Writer&) = delete;
-  void add(const std::string& key, const Tensor& t);
+  void add(const std::string& key, const Tensor& t, int shard = 0);
   void finish();
 
  private:
   std::string prefix_;
-  std::string data_tmp_;
+  int num_shards_;
+  std::vector<std::string> data_tmp_;
   std::string index_tmp_;
-  std::FILE* data_ = nullptr;
-  std::uint64_t offset_ = 0;
+  std::vector<std::FILE*> data_;
+  std::vector<std::uint64_t> offset_;
   std::map<std::string, Entry> entries_;
   bool finished_ = false;
 };

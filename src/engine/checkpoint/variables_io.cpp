@@ -14,7 +14,7 @@ void check_lengths(const std::vector<std::string>& keys, const std::vector<int>&
 }  // namespace
 
 void save_variables(Session& s, const std::string& prefix, const std::vector<std::string>& keys,
-                    const std::vector<int>& variables) {
+                    const std::vector<int>& variables, const std::vector<int>& shards, int num_shards) {
   require(!s.closed(), Code::kRuntimeError, "Attempted to use a closed Session.");
   check_lengths(keys, variables);
   std::vector<std::size_t> order(keys.size());
@@ -24,8 +24,9 @@ void save_variables(Session& s, const std::string& prefix, const std::vector<std
   std::vector<Tensor> values;
   values.reserve(keys.size());
   for (std::size_t i : order) values.push_back(s.read_variable(variables[i]));
-  bundle::Writer w(prefix);
-  for (std::size_t k = 0; k < order.size(); ++k) w.add(keys[order[k]], values[k]);
+  require(shards.empty() || shards.size() == keys.size(), Code::kInvalidArgument, "one shard per key is needed");
+  bundle::Writer w(prefix, num_shards);
+  for (std::size_t k = 0; k < order.size(); ++k) w.add(keys[order[k]], values[k], shards.empty() ? 0 : shards[order[k]]);
   w.finish();
 }
 
