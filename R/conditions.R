@@ -8,7 +8,7 @@
   "12" = "unimplemented", "13" = "internal", "14" = "unavailable",
   "15" = "data_loss", "16" = "unauthenticated",
   "100" = "value", "101" = "type", "102" = "runtime",
-  "103" = "key", "104" = "attribute", "105" = "assertion"
+  "103" = "key", "104" = "attribute", "105" = "assertion", "106" = "lookup"
 )
 
 #' Raise a classed TensorFlow error

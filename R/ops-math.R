@@ -74,6 +74,11 @@ Ops.tf_tensor_like <- function(e1, e2) {
     "-" = .tf_subtract(e1, e2),
     "*" = .tf_multiply(e1, e2),
     "/" = .tf_divide(e1, e2),
+    "^" = .tf_pow(e1, e2),
+    ">" = .tf_greater(e1, e2),
+    ">=" = .tf_greater_equal(e1, e2),
+    "<" = .tf_less(e1, e2),
+    "<=" = .tf_less_equal(e1, e2),
     .type_error("Operator '", .Generic, "' is not supported on tensors yet")
   )
 }

@@ -67,6 +67,11 @@ tf <- .new_module("tensorflow")
     add = .tf_add, subtract = .tf_subtract, multiply = .tf_multiply, divide = .tf_divide,
     truediv = .tf_divide, negative = .tf_negative, matmul = .tf_matmul,
     reduce_sum = .tf_reduce_sum, reduce_mean = .tf_reduce_mean,
+    square = .tf_square, sqrt = .tf_sqrt, exp = .tf_exp, log = .tf_log, abs = .tf_abs, sign = .tf_sign,
+    floor = .tf_floor, sigmoid = .tf_sigmoid, tanh = .tf_tanh, maximum = .tf_maximum, minimum = .tf_minimum,
+    pow = .tf_pow, equal = .tf_equal, not_equal = .tf_not_equal, greater = .tf_greater,
+    greater_equal = .tf_greater_equal, less = .tf_less, less_equal = .tf_less_equal, argmax = .tf_argmax,
+    expand_dims = .tf_expand_dims, gradients = .tf_gradients,
     group = .tf_group, no_op = .tf_no_op,
     # variables
     Variable = .tf_Variable, assign = .tf_assign, assign_add = .tf_assign_add, assign_sub = .tf_assign_sub,
@@ -86,6 +91,11 @@ tf <- .new_module("tensorflow")
     train = .module_of("tf$train", list(
       Saver = .tf_Saver,
       replica_device_setter = .tf_replica_device_setter,
+      GradientDescentOptimizer = .tf_GradientDescentOptimizer, MomentumOptimizer = .tf_MomentumOptimizer,
+      AdamOptimizer = .tf_AdamOptimizer, AdagradOptimizer = .tf_AdagradOptimizer,
+      RMSPropOptimizer = .tf_RMSPropOptimizer,
+      get_or_create_global_step = .tf_get_or_create_global_step, get_global_step = .tf_get_global_step,
+      exponential_decay = .tf_exponential_decay,
       ClusterSpec = .tf_ClusterSpec,
       latest_checkpoint = .tf_latest_checkpoint,
       get_checkpoint_state = .tf_get_checkpoint_state,
@@ -101,7 +111,13 @@ tf <- .new_module("tensorflow")
         ))
       ))
     )),
-    nn = .module_of("tf$nn", list())
+    nn = .module_of("tf$nn", list(
+      relu = .tf_relu, sigmoid = .tf_sigmoid, tanh = .tf_tanh, softmax = .tf_softmax, log_softmax = .tf_log_softmax,
+      bias_add = .tf_bias_add, softmax_cross_entropy_with_logits_v2 = .tf_softmax_cross_entropy_with_logits_v2,
+      softmax_cross_entropy_with_logits = .tf_softmax_cross_entropy_with_logits,
+      sigmoid_cross_entropy_with_logits = .tf_sigmoid_cross_entropy_with_logits
+    )),
+    losses = .module_of("tf$losses", list(mean_squared_error = .tf_mean_squared_error))
   )
   list2env(members, envir = tf)
   invisible(tf)
@@ -131,6 +147,11 @@ tf <- .new_module("tensorflow")
 
 #' @export
 `[[.tf_module` <- function(x, i) `$.tf_module`(x, i)
+
+#' @export
+`$<-.tf_module` <- function(x, name, value) {
+  tf_raise("attribute", paste0("module '", attr(x, "module_name"), "' attributes cannot be set ('", name, "')"))
+}
 
 #' @export
 .DollarNames.tf_module <- function(x, pattern = "") grep(pattern, sort(ls(x)), value = TRUE)

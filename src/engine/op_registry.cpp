@@ -16,6 +16,8 @@ void register_all() {
   register_math_ops();
   register_random_ops();
   register_state_ops();
+  register_nn_ops();
+  register_training_ops();
 }
 }  // namespace
 

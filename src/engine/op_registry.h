@@ -56,5 +56,7 @@ void register_array_ops();
 void register_math_ops();
 void register_random_ops();
 void register_state_ops();
+void register_nn_ops();
+void register_training_ops();
 
 }  // namespace tfn

@@ -111,3 +111,8 @@ test_that("the tf module errors on unknown names and completes known ones", {
   expect_true("Variable" %in% .DollarNames(tf, "Var"))
   expect_equal(tf$errors$NotFoundError, "tf_not_found_error")
 })
+
+test_that("the tf module cannot be overwritten by accident", {
+  expect_tf_error(tf$Variable <- 1, "attribute", "cannot be set")
+  expect_true(is.function(tf$Variable))
+})

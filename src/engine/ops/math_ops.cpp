@@ -10,6 +10,7 @@
 
 #include "../op_registry.h"
 #include "../session.h"
+#include "elementwise.h"
 #include "shape_util.h"
 
 namespace tfn {
@@ -28,7 +29,7 @@ void require_numeric(const InferContext& c, DType t, bool floating_only) {
 
 void infer_binary(InferContext& c) {
   DType t = require_same_input_dtypes(c, kXY);
-  require_numeric(c, t, c.node.type == "RealDiv");
+  require_numeric(c, t, c.node.type == "RealDiv" || c.node.type == "Pow");
   c.set_output(t, broadcast_static(c, c.input_shape(0), c.input_shape(1)));
 }
 
@@ -36,56 +37,14 @@ struct AddF { template <typename T> static T f(T a, T b) { return a + b; } };
 struct SubF { template <typename T> static T f(T a, T b) { return a - b; } };
 struct MulF { template <typename T> static T f(T a, T b) { return a * b; } };
 struct DivF { template <typename T> static T f(T a, T b) { return a / b; } };
+struct MaxF { template <typename T> static T f(T a, T b) { return a >= b ? a : b; } };
+struct MinF { template <typename T> static T f(T a, T b) { return a <= b ? a : b; } };
+struct PowF { template <typename T> static T f(T a, T b) { return static_cast<T>(std::pow(a, b)); } };
 
 template <typename Op, typename T>
 void binary_loop(const Tensor& a, const Tensor& b, Tensor& out) {
-  const T* pa = a.data<T>();
-  const T* pb = b.data<T>();
-  T* po = out.data<T>();
-  std::int64_t n = out.size();
-  if (a.shape() == b.shape()) {
-    for (std::int64_t i = 0; i < n; ++i) po[i] = Op::f(pa[i], pb[i]);
-    return;
-  }
-  if (b.size() == 1 && a.size() == n) {
-    T s = pb[0];
-    for (std::int64_t i = 0; i < n; ++i) po[i] = Op::f(pa[i], s);
-    return;
-  }
-  if (a.size() == 1 && b.size() == n) {
-    T s = pa[0];
-    for (std::int64_t i = 0; i < n; ++i) po[i] = Op::f(s, pb[i]);
-    return;
-  }
-  // General case: per-input strides, zero along broadcast dimensions.
-  const Dims& od = out.shape();
-  std::size_t r = od.size();
-  Dims sa(r, 0), sb(r, 0);
-  auto fill_strides = [&](const Dims& d, Dims& s) {
-    std::int64_t stride = 1;
-    for (std::size_t k = 0; k < d.size(); ++k) {
-      std::size_t i = d.size() - 1 - k;
-      std::size_t oi = r - 1 - k;
-      s[oi] = d[i] == 1 ? 0 : stride;
-      stride *= d[i];
-    }
-  };
-  fill_strides(a.shape(), sa);
-  fill_strides(b.shape(), sb);
-  if (n == 0) return;
-  std::int64_t inner = od[r - 1];
-  std::int64_t ia_step = sa[r - 1], ib_step = sb[r - 1];
-  Dims idx(r, 0);
-  std::int64_t oa = 0, ob = 0;
-  for (std::int64_t o = 0; o < n; o += inner) {
-    for (std::int64_t j = 0; j < inner; ++j) po[o + j] = Op::f(pa[oa + j * ia_step], pb[ob + j * ib_step]);
-    for (int k = static_cast<int>(r) - 2; k >= 0; --k) {
-      if (++idx[k] < od[k]) { oa += sa[k]; ob += sb[k]; break; }
-      oa -= sa[k] * (od[k] - 1);
-      ob -= sb[k] * (od[k] - 1);
-      idx[k] = 0;
-    }
-  }
+  auto f = [](T x, T y) { return Op::template f<T>(x, y); };
+  broadcast_apply<decltype(f), T, T>(a, b, out, f);
 }
 
 template <typename Op>
@@ -290,6 +249,9 @@ void register_math_ops() {
   register_op({"Sub", 2, 2, false, 0, false, infer_binary, compute_binary<SubF>});
   register_op({"Mul", 2, 2, false, 0, false, infer_binary, compute_binary<MulF>});
   register_op({"RealDiv", 2, 2, false, 0, false, infer_binary, compute_binary<DivF>});
+  register_op({"Maximum", 2, 2, false, 0, false, infer_binary, compute_binary<MaxF>});
+  register_op({"Minimum", 2, 2, false, 0, false, infer_binary, compute_binary<MinF>});
+  register_op({"Pow", 2, 2, false, 0, false, infer_binary, compute_binary<PowF>});
   register_op({"Neg", 1, 1, false, 0, false, infer_neg, compute_neg});
   register_op({"MatMul", 2, 2, false, 0, false, infer_matmul, compute_matmul});
   register_op({"Sum", 1, 1, false, 0, false, infer_reduce, compute_reduce});

@@ -1,0 +1,226 @@
+# Symbolic reverse-mode gradients: tf$gradients(ys, xs, grad_ys).
+
+# Endpoint key "op:index".
+.ep_key <- function(op, index) paste0(op, ":", index)
+
+.sum_to <- function(grad, x) {
+  g <- .subset2(grad, "graph")
+  .tensor(g, .add_op(g, "SumToShapeOf", NULL, "SumToShapeOf", inputs = list(grad, x)), 0L)
+}
+
+.same_shape <- function(a, b) {
+  da <- .tensor_dims(a)
+  db <- .tensor_dims(b)
+  !is.null(da) && !is.null(db) && !anyNA(da) && !anyNA(db) && identical(as.numeric(da), as.numeric(db))
+}
+
+# Broadcasting ops need their gradient summed back to each input's shape.
+.unbroadcast <- function(grad, x) if (.same_shape(grad, x)) grad else .sum_to(grad, x)
+
+.cast_like <- function(grad, x) .tf_cast(grad, .tensor_type(x)[[1]])
+
+# Gradient functions: function(op, grads, inputs, outputs) -> list of input gradients (NULL: none).
+# `grads` holds one tensor (or NULL) per output of the op.
+.grad_fns <- list(
+  Identity = function(op, grads, inputs, outputs) list(grads[[1]]),
+  Add = function(op, grads, inputs, outputs) list(.unbroadcast(grads[[1]], inputs[[1]]), .unbroadcast(grads[[1]], inputs[[2]])),
+  Sub = function(op, grads, inputs, outputs) {
+    list(.unbroadcast(grads[[1]], inputs[[1]]), .unbroadcast(.tf_negative(grads[[1]]), inputs[[2]]))
+  },
+  Mul = function(op, grads, inputs, outputs) {
+    g <- grads[[1]]
+    list(.unbroadcast(.tf_multiply(g, inputs[[2]]), inputs[[1]]), .unbroadcast(.tf_multiply(g, inputs[[1]]), inputs[[2]]))
+  },
+  RealDiv = function(op, grads, inputs, outputs) {
+    g <- grads[[1]]
+    x <- inputs[[1]]
+    y <- inputs[[2]]
+    list(.unbroadcast(.tf_divide(g, y), x),
+         .unbroadcast(.tf_negative(.tf_multiply(g, .tf_divide(.tf_divide(x, y), y))), y))
+  },
+  Neg = function(op, grads, inputs, outputs) list(.tf_negative(grads[[1]])),
+  MatMul = function(op, grads, inputs, outputs) {
+    g <- grads[[1]]
+    a <- inputs[[1]]
+    b <- inputs[[2]]
+    ta <- isTRUE(op$get_attr("transpose_a"))
+    tb <- isTRUE(op$get_attr("transpose_b"))
+    if (!ta && !tb) list(.tf_matmul(g, b, transpose_b = TRUE), .tf_matmul(a, g, transpose_a = TRUE))
+    else if (!ta && tb) list(.tf_matmul(g, b), .tf_matmul(g, a, transpose_a = TRUE))
+    else if (ta && !tb) list(.tf_matmul(b, g, transpose_b = TRUE), .tf_matmul(a, g))
+    else list(.tf_matmul(b, g, transpose_a = TRUE, transpose_b = TRUE), .tf_matmul(g, a, transpose_a = TRUE, transpose_b = TRUE))
+  },
+  Sum = function(op, grads, inputs, outputs) list(.reduction_grad(op, grads[[1]], inputs[[1]], FALSE)),
+  Mean = function(op, grads, inputs, outputs) list(.reduction_grad(op, grads[[1]], inputs[[1]], TRUE)),
+  Reshape = function(op, grads, inputs, outputs) list(.reshape_like(grads[[1]], inputs[[1]])),
+  ExpandDims = function(op, grads, inputs, outputs) list(.reshape_like(grads[[1]], inputs[[1]])),
+  Cast = function(op, grads, inputs, outputs) {
+    from <- .tensor_type(inputs[[1]])[[1]]
+    to <- .tensor_type(outputs[[1]])[[1]]
+    floats <- c("float32", "float64")
+    if (from %in% floats && to %in% floats) list(.cast_like(grads[[1]], inputs[[1]])) else list(NULL)
+  },
+  Square = function(op, grads, inputs, outputs) list(.tf_multiply(grads[[1]], .tf_multiply(inputs[[1]], 2))),
+  Sqrt = function(op, grads, inputs, outputs) list(.tf_divide(.tf_multiply(grads[[1]], 0.5), outputs[[1]])),
+  Exp = function(op, grads, inputs, outputs) list(.tf_multiply(grads[[1]], outputs[[1]])),
+  Log = function(op, grads, inputs, outputs) list(.tf_divide(grads[[1]], inputs[[1]])),
+  Abs = function(op, grads, inputs, outputs) list(.tf_multiply(grads[[1]], .tf_sign(inputs[[1]]))),
+  Maximum = function(op, grads, inputs, outputs) .select_grads(grads[[1]], inputs, .tf_greater_equal),
+  Minimum = function(op, grads, inputs, outputs) .select_grads(grads[[1]], inputs, .tf_less_equal),
+  Pow = function(op, grads, inputs, outputs) {
+    g <- grads[[1]]
+    x <- inputs[[1]]
+    y <- inputs[[2]]
+    gx <- .tf_multiply(g, .tf_multiply(y, .tf_pow(x, .tf_subtract(y, 1))))
+    # d/dy x^y = x^y log(x), taken as 0 where x <= 0 (as TensorFlow does).
+    positive <- .cast_like(.tf_greater(x, 0), x)
+    safe_log <- .tf_multiply(.tf_log(.tf_add(.tf_multiply(x, positive), .tf_subtract(1, positive))), positive)
+    gy <- .tf_multiply(g, .tf_multiply(outputs[[1]], safe_log))
+    list(.unbroadcast(gx, x), .unbroadcast(gy, y))
+  },
+  Relu = function(op, grads, inputs, outputs) {
+    g <- .subset2(inputs[[1]], "graph")
+    list(.tensor(g, .add_op(g, "ReluGrad", NULL, "ReluGrad", inputs = list(grads[[1]], inputs[[1]])), 0L))
+  },
+  Sigmoid = function(op, grads, inputs, outputs) {
+    y <- outputs[[1]]
+    list(.tf_multiply(grads[[1]], .tf_multiply(y, .tf_subtract(1, y))))
+  },
+  Tanh = function(op, grads, inputs, outputs) {
+    y <- outputs[[1]]
+    list(.tf_multiply(grads[[1]], .tf_subtract(1, .tf_square(y))))
+  },
+  Softmax = function(op, grads, inputs, outputs) {
+    y <- outputs[[1]]
+    g <- grads[[1]]
+    list(.tf_multiply(.tf_subtract(g, .tf_reduce_sum(.tf_multiply(g, y), axis = -1L, keepdims = TRUE)), y))
+  },
+  LogSoftmax = function(op, grads, inputs, outputs) {
+    g <- grads[[1]]
+    list(.tf_subtract(g, .tf_multiply(.tf_reduce_sum(g, axis = -1L, keepdims = TRUE), .tf_exp(outputs[[1]]))))
+  },
+  BiasAdd = function(op, grads, inputs, outputs) {
+    g <- .subset2(grads[[1]], "graph")
+    list(grads[[1]], .tensor(g, .add_op(g, "BiasAddGrad", NULL, "BiasAddGrad", inputs = list(grads[[1]])), 0L))
+  },
+  SoftmaxCrossEntropyWithLogits = function(op, grads, inputs, outputs) {
+    gl <- grads[[1]]
+    if (is.null(gl)) return(list(NULL, NULL))
+    col <- .tf_expand_dims(gl, -1L)
+    list(.tf_multiply(col, outputs[[2]]), .tf_multiply(col, .tf_negative(.tf_log_softmax(inputs[[1]]))))
+  }
+)
+
+# Ops through which no gradient flows (TensorFlow registers them as not differentiable).
+.no_gradient_ops <- c("StopGradient", "ArgMax", "Equal", "NotEqual", "Greater", "GreaterEqual", "Less", "LessEqual",
+                      "Sign", "Floor", "Const", "Fill", "ZerosLike", "OnesLike", "Range", "LinSpace", "RandomNormal",
+                      "RandomUniform", "TruncatedNormal", "Placeholder", "IsVariableInitialized",
+                      "ReportUninitializedVariables", "NoOp", "InitializedValue", "Assign", "AssignAdd", "AssignSub")
+
+.reduction_grad <- function(op, grad, x, mean) {
+  g <- .subset2(x, "graph")
+  attrs <- list(axes = structure(as.numeric(op$get_attr("axes")), class = "tfn_dims"),
+                reduce_all = isTRUE(op$get_attr("reduce_all")), keep_dims = isTRUE(op$get_attr("keep_dims")),
+                mean = mean)
+  .tensor(g, .add_op(g, "ReductionGrad", NULL, "ReductionGrad", inputs = list(grad, x), attrs = attrs), 0L)
+}
+
+.reshape_like <- function(grad, x) {
+  g <- .subset2(x, "graph")
+  .tensor(g, .add_op(g, "ReshapeLike", NULL, "ReshapeLike", inputs = list(grad, x)), 0L)
+}
+
+# Maximum/Minimum: the gradient goes to whichever input was selected.
+.select_grads <- function(grad, inputs, pick_x) {
+  x <- inputs[[1]]
+  y <- inputs[[2]]
+  mask <- .cast_like(pick_x(x, y), grad)
+  list(.unbroadcast(.tf_multiply(grad, mask), x), .unbroadcast(.tf_multiply(grad, .tf_subtract(1, mask)), y))
+}
+
+.as_endpoint_list <- function(x, what) {
+  if (inherits(x, c("tf_tensor_like"))) x <- list(x)
+  if (!is.list(x)) .type_error(what, " must be a tensor, a variable or a list of them")
+  for (e in x) if (!inherits(e, "tf_tensor_like")) .type_error(what, " must hold tensors or variables, got ", class(e)[1])
+  x
+}
+
+.tf_gradients <- function(ys, xs, grad_ys = NULL, name = "gradients", colocate_gradients_with_ops = FALSE,
+                          gate_gradients = FALSE, aggregation_method = NULL, stop_gradients = NULL) {
+  ys <- .as_endpoint_list(ys, "ys")
+  xs <- .as_endpoint_list(xs, "xs")
+  if (!length(ys)) .value_error("ys must not be empty")
+  g <- .subset2(ys[[1]], "graph")
+  .graph_alive(g)
+  for (t in c(ys, xs)) if (!identical(.subset2(t, "graph"), g)) .value_error(format(t), " must be from the same graph as the other tensors.")
+  if (!is.null(grad_ys)) {
+    grad_ys <- if (inherits(grad_ys, "tf_tensor_like") || !is.list(grad_ys)) list(grad_ys) else grad_ys
+    if (length(grad_ys) != length(ys)) .value_error("Passed ", length(grad_ys), " grad_ys for ", length(ys), " ys")
+  }
+  x_eps <- vapply(xs, function(x) .ep_key(.subset2(x, "op"), .subset2(x, "index")), "")
+  stop_ops <- vapply(.as_endpoint_list(if (is.null(stop_gradients)) list() else stop_gradients, "stop_gradients"),
+                     function(t) as.integer(.subset2(t, "op")), 1L)
+  y_ops <- vapply(ys, function(y) as.integer(.subset2(y, "op")), 1L)
+  x_ops <- vapply(xs, function(x) as.integer(.subset2(x, "op")), 1L)
+  lo <- min(x_ops)
+  hi <- max(y_ops)
+  # Op infos of the id range that can lie between xs and ys (ids are a topological order).
+  info <- list()
+  if (hi >= lo) for (i in lo:hi) info[[as.character(i)]] <- .ck(.subset2(g, "op_info_fn")(i))
+  # Forward from xs.
+  fwd <- logical(max(hi, lo) + 1L)
+  fwd[x_ops + 1L] <- TRUE
+  if (hi >= lo) for (i in lo:hi) {
+    ins <- info[[as.character(i)]]$input_nodes
+    if (!fwd[i + 1L] && length(ins) && any(fwd[ins[ins >= lo] + 1L], na.rm = TRUE)) fwd[i + 1L] <- TRUE
+  }
+  # Backward from ys, within the forward set.
+  between <- logical(length(fwd))
+  between[y_ops[y_ops >= lo] + 1L] <- fwd[y_ops[y_ops >= lo] + 1L]
+  if (hi >= lo) for (i in hi:lo) {
+    if (!between[i + 1L] || i %in% stop_ops) next
+    ins <- info[[as.character(i)]]$input_nodes
+    ins <- ins[ins >= lo]
+    between[ins + 1L] <- between[ins + 1L] | fwd[ins + 1L]
+  }
+
+  acc <- list()  # endpoint key -> list of gradient tensors
+  add_grad <- function(key, t) acc[[key]] <<- c(acc[[key]], list(t))
+  .with_name_scope(g, name, function(scope) {
+    for (k in seq_along(ys)) {
+      y <- ys[[k]]
+      gy <- if (is.null(grad_ys) || is.null(grad_ys[[k]])) .tf_ones_like(y, name = paste0("grad_ys_", k - 1L)) else
+        .as_tensor(grad_ys[[k]], dtype = .tensor_type(y)[[1]], g = g)
+      add_grad(.ep_key(.subset2(y, "op"), .subset2(y, "index")), gy)
+    }
+    if (hi >= lo) for (i in hi:lo) {
+      if (!between[i + 1L]) next
+      inf <- info[[as.character(i)]]
+      n_out <- length(inf$dtypes)
+      out_grads <- lapply(seq_len(n_out) - 1L, function(j) .sum_grads(acc[[.ep_key(i, j)]]))
+      if (all(vapply(out_grads, is.null, TRUE))) next
+      if (i %in% x_ops && !any(inf$input_nodes >= lo & between[pmax(inf$input_nodes, 0L) + 1L])) next
+      if (i %in% stop_ops || inf$type %in% .no_gradient_ops) next
+      fn <- .grad_fns[[inf$type]]
+      if (is.null(fn)) {
+        tf_raise("lookup", paste0("No gradient defined for operation '", inf$name, "' (op type: ", inf$type, ")"),
+                 call = sys.call(-4L))
+      }
+      op <- .operation(g, i)
+      inputs <- Map(function(n, j) .tensor(g, n, j), inf$input_nodes, inf$input_index)
+      outputs <- lapply(seq_len(n_out) - 1L, function(j) .tensor(g, i, j))
+      in_grads <- .with_name_scope(g, paste0(inf$name, "_grad"), function(s) fn(op, out_grads, inputs, outputs))
+      for (j in seq_along(inputs)) {
+        src <- inf$input_nodes[j]
+        if (is.null(in_grads[[j]]) || src < lo || !fwd[src + 1L]) next
+        add_grad(.ep_key(src, inf$input_index[j]), in_grads[[j]])
+      }
+    }
+    lapply(x_eps, function(k) .sum_grads(acc[[k]]))
+  })
+}
+
+.sum_grads <- function(ts) {
+  if (!length(ts)) return(NULL)
+  Reduce(function(a, b) .tf_add(a, b), ts)
+}

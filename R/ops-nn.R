@@ -1,0 +1,114 @@
+# Elementwise math, comparisons, activations, softmax and losses.
+
+.unary_op <- function(type, default_name, x, name = NULL) {
+  g <- .graph_of(x)
+  .tensor(g, .add_op(g, type, name, default_name, inputs = list(.as_tensor(x, g = g))), 0L)
+}
+
+.tf_square <- function(x, name = NULL) .unary_op("Square", "Square", x, name)
+.tf_sqrt <- function(x, name = NULL) .unary_op("Sqrt", "Sqrt", x, name)
+.tf_exp <- function(x, name = NULL) .unary_op("Exp", "Exp", x, name)
+.tf_log <- function(x, name = NULL) .unary_op("Log", "Log", x, name)
+.tf_abs <- function(x, name = NULL) .unary_op("Abs", "Abs", x, name)
+.tf_sign <- function(x, name = NULL) .unary_op("Sign", "Sign", x, name)
+.tf_floor <- function(x, name = NULL) .unary_op("Floor", "Floor", x, name)
+.tf_sigmoid <- function(x, name = NULL) .unary_op("Sigmoid", "Sigmoid", x, name)
+.tf_tanh <- function(x, name = NULL) .unary_op("Tanh", "Tanh", x, name)
+.tf_relu <- function(features, name = NULL) .unary_op("Relu", "Relu", features, name)
+.tf_softmax <- function(logits, axis = NULL, name = NULL, dim = NULL) {
+  .check_last_axis(logits, if (is.null(axis)) dim else axis)
+  .unary_op("Softmax", "Softmax", logits, name)
+}
+.tf_log_softmax <- function(logits, axis = NULL, name = NULL, dim = NULL) {
+  .check_last_axis(logits, if (is.null(axis)) dim else axis)
+  .unary_op("LogSoftmax", "LogSoftmax", logits, name)
+}
+
+# Softmax ops work on the last axis; another axis is refused rather than silently ignored.
+.check_last_axis <- function(x, axis) {
+  if (is.null(axis) || identical(as.numeric(axis), -1)) return(invisible(NULL))
+  dims <- if (inherits(x, "tf_tensor_like")) .tensor_dims(x) else .r_dims(x)
+  if (is.null(dims) || as.numeric(axis) != length(dims) - 1) {
+    tf_raise("unimplemented", "softmax over an axis other than the last is not supported yet", call = sys.call(-1L))
+  }
+}
+
+.tf_maximum <- function(x, y, name = NULL) .binary_op("Maximum", "Maximum", x, y, name)
+.tf_minimum <- function(x, y, name = NULL) .binary_op("Minimum", "Minimum", x, y, name)
+.tf_pow <- function(x, y, name = NULL) .binary_op("Pow", "Pow", x, y, name)
+.tf_equal <- function(x, y, name = NULL) .binary_op("Equal", "Equal", x, y, name)
+.tf_not_equal <- function(x, y, name = NULL) .binary_op("NotEqual", "NotEqual", x, y, name)
+.tf_greater <- function(x, y, name = NULL) .binary_op("Greater", "Greater", x, y, name)
+.tf_greater_equal <- function(x, y, name = NULL) .binary_op("GreaterEqual", "GreaterEqual", x, y, name)
+.tf_less <- function(x, y, name = NULL) .binary_op("Less", "Less", x, y, name)
+.tf_less_equal <- function(x, y, name = NULL) .binary_op("LessEqual", "LessEqual", x, y, name)
+
+.tf_argmax <- function(input, axis = NULL, name = NULL, dimension = NULL, output_type = NULL) {
+  if (is.null(axis)) axis <- if (is.null(dimension)) 0L else dimension
+  if (!is.numeric(axis) || length(axis) != 1L || is.na(axis) || axis != floor(axis)) .type_error("axis must be a whole number")
+  ot <- .as_dtype(output_type, .new_dtype("int64"))
+  if (!ot$name %in% c("int32", "int64")) .type_error("output_type must be int32 or int64")
+  g <- .graph_of(input)
+  .tensor(g, .add_op(g, "ArgMax", name, "ArgMax", inputs = list(.as_tensor(input, g = g)),
+                     attrs = list(axis = as.integer(axis), output_type = .dtype_tag(ot))), 0L)
+}
+
+.tf_expand_dims <- function(input, axis = NULL, name = NULL, dim = NULL) {
+  if (is.null(axis)) axis <- dim
+  if (!is.numeric(axis) || length(axis) != 1L || is.na(axis) || axis != floor(axis)) .type_error("axis must be a whole number")
+  g <- .graph_of(input)
+  .tensor(g, .add_op(g, "ExpandDims", name, "ExpandDims", inputs = list(.as_tensor(input, g = g)),
+                     attrs = list(axis = as.integer(axis))), 0L)
+}
+
+.tf_bias_add <- function(value, bias, data_format = NULL, name = NULL) {
+  if (!is.null(data_format) && !identical(data_format, "NHWC")) {
+    tf_raise("unimplemented", "bias_add supports data_format = 'NHWC' only", call = sys.call(-1L))
+  }
+  .binary_op("BiasAdd", "BiasAdd", value, bias, name)
+}
+
+.tf_softmax_cross_entropy_with_logits_v2 <- function(labels = NULL, logits = NULL, axis = NULL, name = NULL, dim = NULL) {
+  if (is.null(labels) || is.null(logits)) .value_error("Both labels= and logits= must be provided.")
+  .check_last_axis(logits, if (is.null(axis)) dim else axis)
+  g <- .graph_of(logits, labels)
+  .with_name_scope(g, if (is.null(name)) "softmax_cross_entropy_with_logits" else name, function(scope) {
+    lg <- .as_tensor(logits, g = g)
+    lb <- .as_tensor(labels, dtype = .tensor_type(lg)[[1]], g = g)
+    .tensor(g, .add_op(g, "SoftmaxCrossEntropyWithLogits", scope, inputs = list(lg, lb)), 0L)
+  })
+}
+
+# TensorFlow 1.x's deprecated form: no gradient flows into the labels.
+.tf_softmax_cross_entropy_with_logits <- function(labels = NULL, logits = NULL, dim = -1, name = NULL, axis = NULL) {
+  if (is.null(labels) || is.null(logits)) .value_error("Both labels= and logits= must be provided.")
+  .tf_softmax_cross_entropy_with_logits_v2(labels = .tf_stop_gradient(labels), logits = logits, axis = axis, name = name, dim = dim)
+}
+
+# max(x, 0) - x * z + log(1 + exp(-|x|)): stable for large |x|, as TensorFlow computes it.
+.tf_sigmoid_cross_entropy_with_logits <- function(`_sentinel` = NULL, labels = NULL, logits = NULL, name = NULL) {
+  if (is.null(labels) || is.null(logits)) .value_error("Both labels= and logits= must be provided.")
+  g <- .graph_of(logits, labels)
+  .with_name_scope(g, if (is.null(name)) "logistic_loss" else name, function(scope) {
+    x <- .as_tensor(logits, g = g)
+    z <- .as_tensor(labels, dtype = .tensor_type(x)[[1]], g = g)
+    .tf_add(.tf_subtract(.tf_relu(x), .tf_multiply(x, z)), .tf_log(.tf_add(.tf_exp(.tf_negative(.tf_abs(x))), 1)), name = scope)
+  })
+}
+
+.tf_mean_squared_error <- function(labels, predictions, weights = 1.0, scope = NULL, loss_collection = "losses",
+                                   reduction = "weighted_sum_by_nonzero_weights") {
+  g <- .graph_of(predictions, labels)
+  .with_name_scope(g, if (is.null(scope)) "mean_squared_error" else scope, function(s) {
+    p <- .as_tensor(predictions, g = g)
+    l <- .as_tensor(labels, dtype = .tensor_type(p)[[1]], g = g)
+    sq <- .tf_square(.tf_subtract(p, l))
+    if (!is.numeric(weights) || length(weights) != 1L || is.na(weights)) {
+      tf_raise("unimplemented", "mean_squared_error supports a single number as weights", call = sys.call(-3L))
+    }
+    if (weights != 1) sq <- .tf_multiply(sq, weights)
+    loss <- .tf_reduce_mean(sq, name = "value")
+    .add_to_collection(g, loss_collection, loss)
+    loss
+  })
+}
