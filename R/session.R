@@ -147,6 +147,11 @@
     return(.ck(.subset2(s, "run1")(.subset2(fetches, "op"), .subset2(fetches, "index"))))
   }
   .session_alive(s)
+  # Fast path: one operation (a training step), no feeds.
+  if (is.null(feed_dict) && inherits(fetches, "tf_operation") && identical(.subset2(fetches, "graph"), g) &&
+      !.subset2(s, "log_placement")) {
+    return(invisible(.ck(.subset2(s, "run_target")(.subset2(fetches, "op")))))
+  }
   f <- .flatten_fetches(fetches, g)
   feeds <- if (is.null(feed_dict)) list(nodes = integer(0), idx = integer(0), values = list()) else .feed_endpoints(feed_dict, g, env)
   values <- .subset2(s, "run_many")(f$nodes, f$idx, f$targets, feeds$nodes, feeds$idx, feeds$values)

@@ -13,6 +13,24 @@ print(biases)
 cat("ops in the graph:", paste(vapply(tf$get_default_graph()$get_operations(), function(o) o$name, ""),
                                collapse = ", "), "\n")
 
+cat("\n== Device placement\n")
+tf$reset_default_graph()
+# Pin a variable to CPU.
+with(tf$device("/cpu:0"), {
+  v <- tf$Variable(tf$zeros(shape(3L)))
+})
+cat("CPU variable:", v$device, " initializer:", v$initializer$device, "\n")
+# Pin a variable to GPU.
+with(tf$device("/gpu:0"), {
+  v <- tf$Variable(tf$zeros(shape(3L)))
+})
+cat("GPU variable:", v$device, " initializer:", v$initializer$device, "\n")
+# Pin a variable to a particular parameter server task.
+with(tf$device("/job:ps/task:7"), {
+  v <- tf$Variable(tf$zeros(shape(3L)))
+})
+cat("ps variable:", v$device, " initializer:", v$initializer$device, "\n")
+
 cat("\n== Initialization\n")
 tf$reset_default_graph()
 # Create two variables.
