@@ -170,6 +170,17 @@
   .tensor(g, id, idx)
 }
 
+# A context of the default graph (name scope, device) entered with `g` as the default graph.
+.entered_in_graph <- function(g, ctx) {
+  enter <- ctx$enter
+  ctx$enter <- function() {
+    .tfn$graph_stack[[length(.tfn$graph_stack) + 1L]] <- g
+    on.exit(.tfn$graph_stack[[length(.tfn$graph_stack)]] <- NULL)
+    enter()
+  }
+  ctx
+}
+
 .graph_methods <- list(
   as_default = function(g) function() .graph_context(g),
   get_operations = function(g) function() {
@@ -195,28 +206,10 @@
     if (exists(name, envir = .subset2(g, "collections"), inherits = FALSE)) rm(list = name, envir = .subset2(g, "collections"))
     invisible(NULL)
   },
-  name_scope = function(g) function(name) {
-    ctx <- .name_scope_context(name)
-    enter <- ctx$enter
-    ctx$enter <- function() {
-      .tfn$graph_stack[[length(.tfn$graph_stack) + 1L]] <- g
-      on.exit(.tfn$graph_stack[[length(.tfn$graph_stack)]] <- NULL)
-      enter()
-    }
-    ctx
-  },
+  name_scope = function(g) function(name) .entered_in_graph(g, .name_scope_context(name)),
   unique_name = function(g) function(name, mark_as_used = TRUE) .ck(.graph_alive(g)$unique_name_fn(paste0(.subset2(g, "scope"), name), mark_as_used)),
   version = function(g) .subset2(.graph_alive(g), "xp")$num_ops(),
-  device = function(g) function(device_name_or_function) {
-    ctx <- .tf_device(device_name_or_function)
-    enter <- ctx$enter
-    ctx$enter <- function() {
-      .tfn$graph_stack[[length(.tfn$graph_stack) + 1L]] <- g
-      on.exit(.tfn$graph_stack[[length(.tfn$graph_stack)]] <- NULL)
-      enter()
-    }
-    ctx
-  },
+  device = function(g) function(device_name_or_function) .entered_in_graph(g, .tf_device(device_name_or_function)),
   placement = function(g) function() .graph_placement(g),
   colocate_with = function(g) function(op, ignore_existing = FALSE) .tf_colocate_with(op, ignore_existing),
   finalized = function(g) FALSE,

@@ -62,25 +62,6 @@ void compute_binary(KernelContext& k) {
   k.outputs.push_back(std::move(out));
 }
 
-void infer_neg(InferContext& c) {
-  require_numeric(c, c.input_dtype(0), false);
-  c.set_output(c.input_dtype(0), c.input_shape(0));
-}
-void compute_neg(KernelContext& k) {
-  const Tensor& x = k.inputs[0];
-  Tensor y(x.dtype(), x.shape());
-  std::int64_t n = x.size();
-  dispatch_numeric(x.dtype(), [&](auto* tag) {
-    using T = std::remove_pointer_t<decltype(tag)>;
-    if constexpr (!std::is_same_v<T, bool>) {
-      const T* p = x.data<T>();
-      T* q = y.data<T>();
-      for (std::int64_t i = 0; i < n; ++i) q[i] = -p[i];
-    }
-  });
-  k.outputs.push_back(std::move(y));
-}
-
 void infer_matmul(InferContext& c) {
   DType t = require_same_input_dtypes(c, kAB);
   require_numeric(c, t, false);
@@ -252,7 +233,6 @@ void register_math_ops() {
   register_op({"Maximum", 2, 2, false, 0, false, infer_binary, compute_binary<MaxF>});
   register_op({"Minimum", 2, 2, false, 0, false, infer_binary, compute_binary<MinF>});
   register_op({"Pow", 2, 2, false, 0, false, infer_binary, compute_binary<PowF>});
-  register_op({"Neg", 1, 1, false, 0, false, infer_neg, compute_neg});
   register_op({"MatMul", 2, 2, false, 0, false, infer_matmul, compute_matmul});
   register_op({"Sum", 1, 1, false, 0, false, infer_reduce, compute_reduce});
   register_op({"Mean", 1, 1, false, 0, false, infer_reduce, compute_reduce});

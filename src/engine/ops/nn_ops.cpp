@@ -40,6 +40,7 @@ void unary_map(KernelContext& k, F f) {
   k.outputs.push_back(std::move(y));
 }
 
+void compute_neg(KernelContext& k) { unary_map(k, [](auto v) { return -v; }); }
 void compute_square(KernelContext& k) { unary_map(k, [](auto v) { return v * v; }); }
 void compute_sqrt(KernelContext& k) { unary_map(k, [](auto v) { return std::sqrt(v); }); }
 void compute_exp(KernelContext& k) { unary_map(k, [](auto v) { return std::exp(v); }); }
@@ -389,6 +390,7 @@ void compute_expand_dims(KernelContext& k) {
 }  // namespace
 
 void register_nn_ops() {
+  register_op({"Neg", 1, 1, false, 0, false, infer_unary_numeric, compute_neg});
   register_op({"Square", 1, 1, false, 0, false, infer_unary_numeric, compute_square});
   register_op({"Abs", 1, 1, false, 0, false, infer_unary_numeric, compute_abs});
   register_op({"Sign", 1, 1, false, 0, false, infer_unary_numeric, compute_sign});
