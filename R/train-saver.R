@@ -108,7 +108,9 @@
     shards <- match(devices, uniq) - 1L
     n_shards <- length(uniq)
   }
-  .ck(.subset2(sess, "xp")$save(path.expand(save_path), saver$keys, saver$var_ids, shards, n_shards))
+  xp <- .subset2(sess, "xp")
+  .ck(xp$save_begin(path.expand(save_path), saver$keys, saver$var_ids, shards, n_shards))
+  .drive_checkpoint_job(xp)
   if (isTRUE(write_state)) {
     last <- saver$last[saver$last$path != save_path, , drop = FALSE]
     last <- rbind(last, data.frame(path = save_path, time = as.numeric(Sys.time()), stringsAsFactors = FALSE))
@@ -131,12 +133,43 @@
   save_path
 }
 
+# Runs a begun save or restore in 64 MiB steps; in interactive sessions a job
+# projected to take over 2 seconds shows a progress bar (options tfnative.progress
+# and tfnative.checkpoint_step_bytes override both). An interrupt or error ends
+# the job (a save's temporary files are removed; the old checkpoint stays).
+.drive_checkpoint_job <- function(xp, step_bytes = getOption("tfnative.checkpoint_step_bytes", 64 * 1024^2),
+                                  show = getOption("tfnative.progress", interactive())) {
+  step <- xp$job_step
+  pb <- NULL
+  finished <- FALSE
+  on.exit({
+    if (!is.null(pb)) close(pb)
+    if (!finished) xp$job_cancel()
+  })
+  t0 <- proc.time()[["elapsed"]]
+  repeat {
+    r <- .ck(step(step_bytes))
+    if (isTRUE(r[[1]])) break
+    if (is.null(pb) && isTRUE(show)) {
+      elapsed <- proc.time()[["elapsed"]] - t0
+      if (elapsed > 0.25 && r[[2]] > 0 && elapsed / r[[2]] > 2) pb <- utils::txtProgressBar(style = 3)
+    }
+    if (!is.null(pb)) utils::setTxtProgressBar(pb, r[[2]])
+  }
+  finished <- TRUE
+  if (!is.null(pb)) utils::setTxtProgressBar(pb, 1)
+  invisible(NULL)
+}
+
 .saver_restore <- function(saver, sess, save_path) {
   .check_saver_session(saver, sess)
   if (is.null(save_path)) .value_error("Can't load save_path when it is None.")
   if (!is.character(save_path) || length(save_path) != 1L || is.na(save_path)) .type_error("'save_path' must be a string")
   .require_v2_checkpoint(save_path)
-  invisible(.ck(.subset2(sess, "xp")$restore(path.expand(save_path), saver$keys, saver$var_ids)))
+  xp <- .subset2(sess, "xp")
+  .ck(xp$restore_begin(path.expand(save_path), saver$keys, saver$var_ids))
+  .drive_checkpoint_job(xp)
+  invisible(NULL)
 }
 
 # ValueError for a path that is no checkpoint; a clear error for the old V1 format.

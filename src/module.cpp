@@ -398,19 +398,48 @@ class SessionModule {
     });
   }
 
-  SEXP save(std::string prefix, std::vector<std::string> keys, std::vector<int> variables, std::vector<int> shards,
-           int num_shards) {
+  // Checkpoint jobs run in steps so R can show progress; one job at a time.
+  SEXP save_begin(std::string prefix, std::vector<std::string> keys, std::vector<int> variables, std::vector<int> shards,
+                  int num_shards) {
     return guarded([&] {
-      tfn::save_variables(*session_, prefix, keys, variables, shards, num_shards);
+      job_cancel();
+      save_job_ = std::make_unique<tfn::SaveJob>(*session_, prefix, keys, variables, shards, num_shards);
       return R_NilValue;
     });
   }
 
-  SEXP restore(std::string prefix, std::vector<std::string> keys, std::vector<int> variables) {
+  SEXP restore_begin(std::string prefix, std::vector<std::string> keys, std::vector<int> variables) {
     return guarded([&] {
-      tfn::restore_variables(*session_, prefix, keys, variables);
+      job_cancel();
+      restore_job_ = std::make_unique<tfn::RestoreJob>(*session_, prefix, keys, variables);
       return R_NilValue;
     });
+  }
+
+  // list(done, fraction); an error ends the job (a save's temporary files are removed).
+  SEXP job_step(double budget) {
+    SEXP r = guarded([&] {
+      bool done;
+      double fraction;
+      if (save_job_) {
+        done = save_job_->step(static_cast<std::uint64_t>(budget));
+        fraction = save_job_->fraction();
+      } else if (restore_job_) {
+        done = restore_job_->step(static_cast<std::uint64_t>(budget));
+        fraction = restore_job_->fraction();
+      } else {
+        tfn::fail(Code::kFailedPrecondition, "No checkpoint job is running");
+      }
+      if (done) job_cancel();
+      return Rcpp::List::create(done, fraction);
+    });
+    if (Rf_inherits(r, "tfn_status")) job_cancel();
+    return r;
+  }
+
+  void job_cancel() {
+    save_job_.reset();
+    restore_job_.reset();
   }
 
   void configure(bool allow_soft_placement, bool log_device_placement) {
@@ -430,6 +459,8 @@ class SessionModule {
       tfn::fail(Code::kInvalidArgument, "Feed is not an output of this graph");
   }
   std::unique_ptr<tfn::Session> session_;
+  std::unique_ptr<tfn::SaveJob> save_job_;
+  std::unique_ptr<tfn::RestoreJob> restore_job_;
 };
 
 // Read access to a checkpoint: open() then list and fetch tensors.
@@ -541,8 +572,10 @@ RCPP_MODULE(tfnative_engine) {
       .method("run", &SessionModule::run)
       .method("run1", &SessionModule::run1)
       .method("run_target", &SessionModule::run_target)
-      .method("save", &SessionModule::save)
-      .method("restore", &SessionModule::restore)
+      .method("save_begin", &SessionModule::save_begin)
+      .method("restore_begin", &SessionModule::restore_begin)
+      .method("job_step", &SessionModule::job_step)
+      .method("job_cancel", &SessionModule::job_cancel)
       .method("configure", &SessionModule::configure)
       .method("take_placement_log", &SessionModule::take_placement_log)
       .method("close", &SessionModule::close)

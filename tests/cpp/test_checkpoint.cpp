@@ -360,3 +360,45 @@ TEST_CASE("randomized corruption of real and generated checkpoints never crashes
   CHECK(cases >= 700);
   CHECK(errors > cases / 2);  // most corruptions are detected (some only touch unused bytes)
 }
+
+TEST_CASE("saving and restoring in small steps equals doing it at once") {
+  auto g = std::make_shared<Graph>();
+  int a = variable(*g, "a", DType::kFloat, {1000});
+  int b = variable(*g, "b", DType::kDouble, {3});
+  int s = variable(*g, "s", DType::kString, {2});
+  Tensor av(DType::kFloat, {1000});
+  for (int i = 0; i < 1000; ++i) av.data<float>()[i] = static_cast<float>(i) / 7;
+  Tensor bv(DType::kDouble, {3});
+  for (int i = 0; i < 3; ++i) bv.data<double>()[i] = i * 1.5;
+  Tensor sv(DType::kString, {2});
+  sv.strings() = {"x", "yz"};
+  Session sess(g);
+  sess.set_variable(a, av);
+  sess.set_variable(b, bv);
+  sess.set_variable(s, sv);
+  std::string one = tmp_prefix("once"), many = tmp_prefix("steps");
+  save_variables(sess, one, {"a", "b", "s"}, {a, b, s});
+  SaveJob job(sess, many, {"a", "b", "s"}, {a, b, s});
+  int steps = 0;
+  double last = -1;
+  while (!job.step(333)) {
+    ++steps;
+    CHECK(job.fraction() >= last);
+    last = job.fraction();
+  }
+  CHECK(steps > 5);
+  CHECK(read_file(bundle::index_filename(one)) == read_file(bundle::index_filename(many)));
+  CHECK(read_file(bundle::data_filename(one, 0, 1)) == read_file(bundle::data_filename(many, 0, 1)));
+  Session fresh(g);
+  RestoreJob rj(fresh, many, {"a", "b", "s"}, {a, b, s});
+  steps = 0;
+  while (!rj.step(500)) {
+    ++steps;
+    if (steps < 5) CHECK(fresh.variable(a) == nullptr);  // nothing assigned while verifying
+  }
+  CHECK(steps > 5);
+  CHECK(fresh.variable(a)->data<float>()[999] == av.data<float>()[999]);
+  CHECK(fresh.variable(s)->strings() == sv.strings());
+  cleanup(one);
+  cleanup(many);
+}

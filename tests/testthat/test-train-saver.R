@@ -369,3 +369,43 @@ repeat saver$save(sess, "%s")', prefix, ready, prefix), child)
   expect_true(unique(vals) %in% c(1, 2))
   expect_equal(tf$train$latest_checkpoint(dir), prefix)
 })
+
+test_that("saves and restores run in steps; long ones show a progress bar", {
+  fresh_graph()
+  dir <- ckpt_dir()
+  v <- tf$Variable(tf$random_normal(shape(5000L)), name = "v")
+  s <- tf$Variable(c("a", "bc"), name = "s")
+  sess <- tf$Session()
+  on.exit(sess$close())
+  sess$run(tf$global_variables_initializer())
+  want <- sess$run(v)
+  saver <- tf$train$Saver()
+  withr::local_options(tfnative.checkpoint_step_bytes = 1000)
+  p <- saver$save(sess, file.path(dir, "steps"))
+  sess$run(v$assign(tf$zeros(shape(5000L))))
+  saver$restore(sess, p)
+  expect_identical(sess$run(v), want)
+  # A slow job (faked) shows a bar; a failing one is cancelled.
+  fake <- function(fail_at = Inf) {
+    env <- new.env()
+    env$calls <- 0
+    env$cancelled <- FALSE
+    env$job_step <- function(budget) {
+      env$calls <- env$calls + 1
+      Sys.sleep(0.03)
+      if (env$calls >= fail_at) return(structure(list(code = 15L, message = "boom"), class = "tfn_status"))
+      list(env$calls >= 20, env$calls / 200)  # projected to take ~6 s
+    }
+    env$job_cancel <- function() env$cancelled <- TRUE
+    env
+  }
+  f <- fake()
+  out <- capture.output(tfnative:::.drive_checkpoint_job(f, show = TRUE))
+  expect_true(any(grepl("100%", out)))
+  expect_false(f$cancelled)
+  quiet <- capture.output(tfnative:::.drive_checkpoint_job(fake(), show = FALSE))
+  expect_length(quiet, 0L)
+  f2 <- fake(fail_at = 3)
+  expect_tf_error(tfnative:::.drive_checkpoint_job(f2, show = FALSE), "data_loss", "boom")
+  expect_true(f2$cancelled)
+})

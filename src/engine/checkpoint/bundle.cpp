@@ -281,6 +281,14 @@ void Reader::read_into(const std::string& key, Tensor& dst) {
   if (t == DType::kBool) check_bools(dst, key);
 }
 
+void Reader::read_range(const std::string& key, std::uint64_t from, void* dst, std::size_t n) {
+  const Entry& e = entry(key);
+  require(from + n <= e.size, Code::kInternal, "read_range past the end of tensor " + key);
+  std::FILE* f = shard(e.shard_id);
+  if (std::fseek(f, static_cast<long>(e.offset + from), SEEK_SET) != 0 || (n && std::fread(dst, 1, n, f) != n))
+    truncated(data_filename(prefix_, e.shard_id, num_shards_), key);
+}
+
 Tensor Reader::read(const std::string& key) {
   const Entry& e = entry(key);
   DType t = plain_dtype(key, e);
@@ -351,54 +359,85 @@ Writer::~Writer() {
   }
 }
 
+void Writer::write_bytes(int shard, const void* p, std::size_t n) {
+  if (n && std::fwrite(p, 1, n, data_[shard]) != n) io_error("Failed to write checkpoint file", data_tmp_[shard]);
+}
+
 void Writer::add(const std::string& key, const Tensor& t, int shard) {
+  begin(key, t, shard);
+  while (!write_some(UINT64_MAX)) {
+  }
+}
+
+void Writer::begin(const std::string& key, const Tensor& t, int shard) {
+  require(!pending_.active, Code::kInternal, "begin() while a tensor is still being written");
   require(shard >= 0 && shard < num_shards_, Code::kInvalidArgument, "No such checkpoint shard");
-  std::FILE* data = data_[shard];
-  const std::string& data_tmp = data_tmp_[shard];
   if (key.empty()) fail(Code::kInvalidArgument, "Tensor names in a checkpoint cannot be empty");
   if (entries_.count(key)) fail(Code::kInvalidArgument, "Adding duplicate key: " + key);
-  Entry e;
-  e.dtype = static_cast<int>(t.dtype());
-  e.shape = t.shape();
-  e.shard_id = shard;
-  e.offset = offset_[shard];
-  std::uint32_t crc;
-  auto write = [&](const void* p, std::size_t n) {
-    if (n && std::fwrite(p, 1, n, data) != n) io_error("Failed to write checkpoint file", data_tmp);
-  };
-  if (t.dtype() == DType::kString) {
-    std::string head;
-    crc = 0;
-    for (const auto& s : t.strings()) {
-      coding::put_varint64(&head, s.size());
-      std::string b;
-      if (s.size() > 0xffffffffull) coding::put_fixed64(&b, s.size());
-      else coding::put_fixed32(&b, static_cast<std::uint32_t>(s.size()));
-      crc = crc32c::extend(crc, b.data(), b.size());
-    }
-    std::string m;
-    coding::put_fixed32(&m, crc32c::mask(crc));
-    head += m;
-    crc = crc32c::extend(crc, m.data(), 4);
-    write(head.data(), head.size());
-    std::uint64_t total = head.size();
-    for (const auto& s : t.strings()) {
-      write(s.data(), s.size());
-      crc = crc32c::extend(crc, s.data(), s.size());
-      total += s.size();
-    }
-    e.size = total;
-  } else {
-    e.size = t.bytes();
-    write(t.raw(), t.bytes());
-    crc = crc32c::value(t.raw(), t.bytes());
+  Pending& p = pending_;
+  p = Pending();
+  p.active = true;
+  p.key = key;
+  p.tensor = t;
+  p.entry.dtype = static_cast<int>(t.dtype());
+  p.entry.shape = t.shape();
+  p.entry.shard_id = shard;
+  p.entry.offset = offset_[shard];
+  if (t.dtype() != DType::kString) {
+    p.entry.size = t.bytes();
+    return;
   }
-  e.masked_crc = crc32c::mask(crc);
-  offset_[shard] += e.size;
-  entries_[key] = e;
+  // Strings: lengths, their masked crc, then the bytes; written at once.
+  std::string head;
+  std::uint32_t crc = 0;
+  for (const auto& s : t.strings()) {
+    coding::put_varint64(&head, s.size());
+    std::string b;
+    if (s.size() > 0xffffffffull) coding::put_fixed64(&b, s.size());
+    else coding::put_fixed32(&b, static_cast<std::uint32_t>(s.size()));
+    crc = crc32c::extend(crc, b.data(), b.size());
+  }
+  std::string m;
+  coding::put_fixed32(&m, crc32c::mask(crc));
+  head += m;
+  crc = crc32c::extend(crc, m.data(), 4);
+  write_bytes(shard, head.data(), head.size());
+  std::uint64_t total = head.size();
+  for (const auto& s : t.strings()) {
+    write_bytes(shard, s.data(), s.size());
+    crc = crc32c::extend(crc, s.data(), s.size());
+    total += s.size();
+  }
+  p.entry.size = total;
+  p.crc = crc;
+  p.written = total;
+}
+
+bool Writer::write_some(std::uint64_t max_bytes) {
+  Pending& p = pending_;
+  require(p.active, Code::kInternal, "write_some() without begin()");
+  if (p.tensor.dtype() != DType::kString && p.written < p.entry.size) {
+    std::uint64_t n = std::min<std::uint64_t>(max_bytes, p.entry.size - p.written);
+    const char* src = static_cast<const char*>(p.tensor.raw()) + p.written;
+    write_bytes(p.entry.shard_id, src, static_cast<std::size_t>(n));
+    p.crc = crc32c::extend(p.crc, src, static_cast<std::size_t>(n));
+    p.written += n;
+  }
+  if (p.written < p.entry.size) return false;
+  complete_pending();
+  return true;
+}
+
+void Writer::complete_pending() {
+  Pending& p = pending_;
+  p.entry.masked_crc = crc32c::mask(p.crc);
+  offset_[p.entry.shard_id] += p.entry.size;
+  entries_[p.key] = p.entry;
+  p = Pending();
 }
 
 void Writer::finish() {
+  require(!pending_.active, Code::kInternal, "finish() while a tensor is still being written");
   for (int i = 0; i < num_shards_; ++i) {
     bool ok = std::fflush(data_[i]) == 0;
     ok = (std::fclose(data_[i]) == 0) && ok;

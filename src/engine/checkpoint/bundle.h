@@ -40,6 +40,10 @@ class Reader {
   void verify(const std::string& key);
   // Reads a plain-dtype tensor into `dst` (same dtype and shape), verifying its checksum.
   void read_into(const std::string& key, Tensor& dst);
+  // Bytes [from, from + n) of a plain tensor's data (no checksum: callers accumulate it).
+  void read_range(const std::string& key, std::uint64_t from, void* dst, std::size_t n);
+  // The dtype a tensor has in the engine; Unimplemented/DataLoss for what it cannot hold.
+  DType checked_dtype(const std::string& key) { return plain_dtype(key, entry(key)); }
   int num_shards() const { return num_shards_; }
   const std::string& prefix() const { return prefix_; }
 
@@ -63,6 +67,9 @@ class Writer {
   Writer(const Writer&) = delete;
   Writer& operator=(const Writer&) = delete;
   void add(const std::string& key, const Tensor& t, int shard = 0);
+  // The same in steps, for progress reports: begin(), then write_some() until it returns true.
+  void begin(const std::string& key, const Tensor& t, int shard = 0);
+  bool write_some(std::uint64_t max_bytes);
   void finish();
 
  private:
@@ -74,6 +81,17 @@ class Writer {
   std::vector<std::uint64_t> offset_;
   std::map<std::string, Entry> entries_;
   bool finished_ = false;
+  // The tensor being written by write_some().
+  struct Pending {
+    bool active = false;
+    std::string key;
+    Tensor tensor;
+    Entry entry;
+    std::uint64_t written = 0;
+    std::uint32_t crc = 0;
+  } pending_;
+  void write_bytes(int shard, const void* p, std::size_t n);
+  void complete_pending();
 };
 
 std::string encode_entry(const Entry& e);
