@@ -3,7 +3,7 @@
 # R packages (Debian's r-cran-* when apt is usable, else CRAN), Catch2, CMake, pandoc.
 set -euo pipefail
 
-r_pkgs="Rcpp RcppEigen testthat knitr rmarkdown roxygen2"
+r_pkgs="Rcpp RcppEigen testthat knitr rmarkdown withr"
 missing_r=$(Rscript -e 'p <- strsplit(commandArgs(TRUE), " ")[[1]]; cat(p[!vapply(p, requireNamespace, TRUE, quietly = TRUE)])' "$r_pkgs")
 need_catch=0; [ -f /usr/include/catch2/catch.hpp ] || need_catch=1
 need_cmake=0; command -v cmake >/dev/null 2>&1 || need_cmake=1
