@@ -172,7 +172,7 @@
   close = function(s) function() .session_close(s),
   graph = function(s) .subset2(s, "graph"),
   as_default = function(s) function() .session_as_default(s),
-  closed = function(s) .session_alive(s)$xp$closed(),
+  closed = function(s) .subset2(.session_alive(s), "xp")$closed(),
   list_devices = function(s) function() {
     .session_alive(s)
     data.frame(name = "/job:localhost/replica:0/task:0/device:CPU:0", device_type = "CPU",
