@@ -43,7 +43,7 @@
     return(t)
   }
   if (inherits(x, "tf_operation")) .type_error("Can not convert a Operation into a Tensor.")
-  dt <- if (is.null(dtype)) .default_dtype_of(x) else .as_dtype(dtype)$name
+  dt <- if (is.null(dtype)) .default_dtype_of(x) else .subset2(.as_dtype(dtype), "name")
   .const_op(g, x, dt, .r_dims(x), name)
 }
 
@@ -57,7 +57,9 @@
 
 .const_op <- function(g, value, dtype, dims, name, rowmajor = FALSE) {
   spec <- .value_spec(value, dtype, dims, rowmajor)
-  id <- .add_op(g, "Const", name, "Const", attrs = list(value = spec, dtype = .dtype_tag(.new_dtype(dtype))))
+  tag <- .dtype_enums[[dtype]]
+  oldClass(tag) <- "tfn_dtype"
+  id <- .add_op(g, "Const", name, "Const", attrs = list(value = spec, dtype = tag))
   .tensor(g, id, 0L)
 }
 

@@ -2,7 +2,11 @@
 
 .dtype_enums <- c(float32 = 1L, float64 = 2L, int32 = 3L, string = 7L, int64 = 9L, bool = 10L)
 
-.new_dtype <- function(name) structure(list(name = name), class = "tf_dtype")
+.new_dtype <- function(name) {
+  dt <- list(name = name)
+  oldClass(dt) <- "tf_dtype"  # faster than structure(): made for every op
+  dt
+}
 
 # Accepts a tf_dtype, a name ("float32", "double", ...) or NULL (-> default).
 .as_dtype <- function(x, default = NULL) {
@@ -13,6 +17,12 @@
     if (name %in% names(.dtype_enums)) return(.new_dtype(name))
   }
   .type_error("Cannot convert value ", paste(format(x), collapse = " "), " to a TensorFlow DType.")
+}
+
+# A dtype that must be given (NULL is a TypeError, as None is in TensorFlow).
+.require_dtype <- function(x) {
+  if (is.null(x)) .type_error("A dtype is required, e.g. tf$float32")
+  .as_dtype(x)
 }
 
 .dtype_tag <- function(dt) {

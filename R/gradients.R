@@ -119,7 +119,7 @@
 
 .reduction_grad <- function(op, grad, x, mean) {
   g <- .subset2(x, "graph")
-  attrs <- list(axes = structure(as.numeric(op$get_attr("axes")), class = "tfn_dims"),
+  attrs <- list(axes = structure(as.numeric(op$get_attr("axes")), class = "tfn_ints"),
                 reduce_all = isTRUE(op$get_attr("reduce_all")), keep_dims = isTRUE(op$get_attr("keep_dims")),
                 mean = mean)
   .tensor(g, .add_op(g, "ReductionGrad", NULL, "ReductionGrad", inputs = list(grad, x), attrs = attrs), 0L)
@@ -150,6 +150,7 @@
   ys <- .as_endpoint_list(ys, "ys")
   xs <- .as_endpoint_list(xs, "xs")
   if (!length(ys)) .value_error("ys must not be empty")
+  if (!length(xs)) return(list())
   g <- .subset2(ys[[1]], "graph")
   .graph_alive(g)
   for (t in c(ys, xs)) if (!identical(.subset2(t, "graph"), g)) .value_error(format(t), " must be from the same graph as the other tensors.")

@@ -82,7 +82,7 @@
   for (i in seq_along(ctrl)) {
     c1 <- ctrl[[i]]
     if (!identical(.subset2(c1, "graph"), g)) .value_error("Control input must be from the same graph")
-    ctrl_ids[i] <- if (inherits(c1, "tf_variable")) .subset2(c1, "initializer") else .subset2(c1, "op")
+    ctrl_ids[i] <- .subset2(c1, "op")  # a variable stands for its variable op, as in TensorFlow
   }
   id <- .ck(.subset2(g, "add_op_fn")(type, full, in_nodes, in_idx, ctrl_ids, attrs, ""))
   if (length(.subset2(g, "device_stack")) || length(.subset2(g, "colocation")) || type %in% .mutating_op_types) {
@@ -196,6 +196,7 @@
     } else obj
   },
   get_collection = function(g) function(name, scope = NULL) {
+    if (!is.character(name) || length(name) != 1L || is.na(name)) .type_error("A collection name must be a string")
     x <- .get_collection(g, name)
     if (!is.null(scope)) x <- Filter(function(v) startsWith(.op_name_of(v), scope), x)
     x

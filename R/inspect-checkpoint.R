@@ -31,6 +31,11 @@
   r
 }
 
+.check_key <- function(key) {
+  if (!is.character(key) || length(key) != 1L || is.na(key)) .type_error("A tensor name must be a string")
+  key
+}
+
 .reader_alive <- function(r) {
   if (identical(.subset2(r, "ptr"), .tfn$null_pointer)) .stale_object_error("CheckpointReader")
   .subset2(r, "xp")
@@ -50,8 +55,8 @@
     v <- .reader_vars(r)
     stats::setNames(lapply(v$dtypes, function(d) if (d %in% names(.dtype_enums)) .new_dtype(d) else d), v$names)
   },
-  has_tensor = function(r) function(tensor_str) tensor_str %in% .reader_vars(r)$names,
-  get_tensor = function(r) function(tensor_str) .ck(.reader_alive(r)$get(tensor_str)),
+  has_tensor = function(r) function(tensor_str) .check_key(tensor_str) %in% .reader_vars(r)$names,
+  get_tensor = function(r) function(tensor_str) .ck(.reader_alive(r)$get(.check_key(tensor_str))),
   debug_string = function(r) function() .ck(.reader_alive(r)$debug_string()),
   prefix = function(r) .subset2(r, "prefix")
 )

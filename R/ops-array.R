@@ -38,7 +38,7 @@
 }
 
 .like_op <- function(type, tensor, dtype, name, default_name) {
-  g <- .default_graph()
+  g <- .graph_of(tensor)
   x <- .as_tensor(tensor, g = g)
   if (!is.null(dtype) && .as_dtype(dtype)$name != .tensor_type(x)[[1]]) x <- .tf_cast(x, dtype)
   .tensor(g, .add_op(g, type, name, default_name, inputs = list(x)), 0L)
@@ -54,23 +54,23 @@
 
 .tf_placeholder <- function(dtype, shape = NULL, name = NULL) {
   g <- .default_graph()
-  dt <- .as_dtype(dtype)
+  dt <- .require_dtype(dtype)
   id <- .add_op(g, "Placeholder", name, "Placeholder", attrs = list(dtype = .dtype_tag(dt), shape = .pshape_attr(shape)))
   .tensor(g, id, 0L)
 }
 
 .tf_identity <- function(input, name = NULL) {
-  g <- .default_graph()
+  g <- .graph_of(input)
   .tensor(g, .add_op(g, "Identity", name, "Identity", inputs = list(.as_tensor(input, g = g))), 0L)
 }
 
 .tf_stop_gradient <- function(input, name = NULL) {
-  g <- .default_graph()
+  g <- .graph_of(input)
   .tensor(g, .add_op(g, "StopGradient", name, "StopGradient", inputs = list(.as_tensor(input, g = g))), 0L)
 }
 
 .tf_reshape <- function(tensor, shape, name = NULL) {
-  g <- .default_graph()
+  g <- .graph_of(tensor)
   x <- .as_tensor(tensor, g = g)
   dims <- if (inherits(shape, "tf_shape")) unclass(shape) else as.numeric(unlist(shape))
   if (anyNA(dims) || any(dims != floor(dims)) || any(dims < -1)) {
@@ -81,9 +81,9 @@
 }
 
 .tf_cast <- function(x, dtype, name = NULL) {
-  g <- .default_graph()
+  g <- .graph_of(x)
   t <- .as_tensor(x, g = g)
-  dt <- .as_dtype(dtype)
+  dt <- .require_dtype(dtype)
   .tensor(g, .add_op(g, "Cast", name, "Cast", inputs = list(t), attrs = list(DstT = .dtype_tag(dt))), 0L)
 }
 

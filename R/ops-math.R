@@ -89,9 +89,14 @@ Ops.tf_tensor_like <- function(e1, e2) {
   .with_name_scope(g, if (is.null(name)) "MatMul" else name, function(scope) {
     o <- .binary_operands(a, b)
     .tensor(o$g, .add_op(o$g, "MatMul", scope, inputs = list(o$x, o$y),
-                         attrs = list(transpose_a = isTRUE(transpose_a || adjoint_a),
-                                      transpose_b = isTRUE(transpose_b || adjoint_b))), 0L)
+                         attrs = list(transpose_a = .flag(transpose_a, "transpose_a") || .flag(adjoint_a, "adjoint_a"),
+                                      transpose_b = .flag(transpose_b, "transpose_b") || .flag(adjoint_b, "adjoint_b"))), 0L)
   })
+}
+
+.flag <- function(x, what) {
+  if (!is.logical(x) || length(x) != 1L || is.na(x)) .type_error(what, " must be TRUE or FALSE")
+  x
 }
 
 # Axes are 0-based (negative counts from the end), as in TensorFlow.
@@ -105,7 +110,7 @@ Ops.tf_tensor_like <- function(e1, e2) {
     if (!is.numeric(axis) || anyNA(axis) || any(axis != floor(axis))) .type_error("axis must be whole numbers")
   }
   attrs <- list(
-    axes = structure(as.numeric(if (is.null(axis)) numeric(0) else axis), class = "tfn_dims"),
+    axes = structure(as.numeric(if (is.null(axis)) numeric(0) else axis), class = "tfn_ints"),
     reduce_all = is.null(axis), keep_dims = isTRUE(keepdims)
   )
   .tensor(g, .add_op(g, type, name, default_name, inputs = list(x), attrs = attrs), 0L)

@@ -24,11 +24,12 @@
   dims <- .as_dims(shape)
   dt <- .as_dtype(dtype, .new_dtype("float32"))
   seeds <- .op_seeds(g, seed)
-  # (0, seed2 = 0) means "unseeded" to the engine; keep an explicit seed pair distinct from it.
-  if (seeds[1] == 0 && seeds[2] == 0 && !is.null(seed)) seeds[2] <- .Machine$integer.max
+  explicit <- !is.null(seed) || !is.null(g$seed)
+  seeds <- seeds %% .Machine$integer.max
+  # (0, 0) means "unseeded" to the engine; an explicit seed pair must stay distinct from it.
+  if (explicit && all(seeds == 0)) seeds[2] <- .Machine$integer.max
   attrs <- c(attrs, list(shape = structure(dims, class = "tfn_dims"), dtype = .dtype_tag(dt),
-                         seed = as.integer(seeds[1] %% .Machine$integer.max),
-                         seed2 = as.integer(seeds[2] %% .Machine$integer.max)))
+                         seed = as.integer(seeds[1]), seed2 = as.integer(seeds[2])))
   .tensor(g, .add_op(g, type, name, default_name, attrs = attrs), 0L)
 }
 

@@ -127,7 +127,9 @@
     saver$last <- last
     state_file <- file.path(parent, if (is.null(latest_filename)) "checkpoint" else latest_filename)
     # The state file is written before old files go, so it never names a deleted checkpoint.
-    .ck(checkpoint_state_write(path.expand(state_file), save_path, last$path))
+    # As TensorFlow does: with a relative folder, the state file holds paths relative to it.
+    rel <- function(p) .relative_to(p, parent)
+    .ck(checkpoint_state_write(path.expand(state_file), rel(save_path), vapply(last$path, rel, "", USE.NAMES = FALSE)))
     for (p in removed) .delete_checkpoint_files(path.expand(p))
   }
   save_path
@@ -159,6 +161,21 @@
   finished <- TRUE
   if (!is.null(pb)) utils::setTxtProgressBar(pb, 1)
   invisible(NULL)
+}
+
+.is_absolute_path <- function(p) grepl("^(/|~|[A-Za-z]:)", p)
+
+# `p` relative to the relative folder `dir` when it lies inside it; else `p` unchanged.
+.relative_to <- function(p, dir) {
+  if (.is_absolute_path(dir) || .is_absolute_path(p)) return(p)
+  parts <- function(x) {
+    s <- strsplit(x, "/", fixed = TRUE)[[1]]
+    s[s != "." & s != ""]
+  }
+  pd <- parts(dir)
+  pp <- parts(p)
+  if (length(pp) > length(pd) && identical(pp[seq_along(pd)], pd)) return(paste(pp[-seq_along(pd)], collapse = "/"))
+  p
 }
 
 .saver_restore <- function(saver, sess, save_path) {
@@ -256,7 +273,7 @@ print.tf_saver <- function(x, ...) {
   path <- file.path(checkpoint_dir, if (is.null(latest_filename)) "checkpoint" else latest_filename)
   if (!file.exists(path)) return(NULL)
   st <- .ck(checkpoint_state_read(path.expand(path)))
-  absolute <- function(p) ifelse(grepl("^(/|~|[A-Za-z]:)", p), p, file.path(checkpoint_dir, p))
+  absolute <- function(p) ifelse(.is_absolute_path(p), p, file.path(checkpoint_dir, p))
   if (nzchar(st$model_checkpoint_path)) st$model_checkpoint_path <- absolute(st$model_checkpoint_path)
   st$all_model_checkpoint_paths <- if (length(st$all_model_checkpoint_paths)) absolute(st$all_model_checkpoint_paths) else character(0)
   class(st) <- "tf_checkpoint_state"

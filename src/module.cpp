@@ -3,6 +3,7 @@
 // R's conditions.R turns the latter into one classed condition.
 #include <Rcpp.h>
 
+#include <climits>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -71,7 +72,7 @@ void check_whole(double x, const char* type_name) {
 
 // R vector/array (column-major) -> row-major tensor of `dtype` with dims `d`.
 Tensor tensor_from_r(SEXP x, DType dtype, const Dims& d) {
-  std::int64_t n = tfn::num_elements(d);
+  std::int64_t n = tfn::checked_num_elements(d);
   if (Rf_xlength(x) != n)
     tfn::fail(Code::kInvalidArgument, "Value has " + std::to_string(Rf_xlength(x)) + " elements but shape " +
                                           tfn::dims_debug_string(d) + " needs " + std::to_string(n));
@@ -136,6 +137,26 @@ Tensor tensor_from_r(SEXP x, DType dtype, const Dims& d) {
   tfn::fail(Code::kTypeError, "Cannot convert an R value of this type to a tensor");
 }
 
+// Rf_allocVector with R errors caught inside R: a failed allocation becomes an engine
+// error here instead of a longjmp through C++ frames (which would leak what they hold).
+struct AllocRequest {
+  SEXPTYPE type;
+  R_xlen_t n;
+};
+SEXP alloc_body(void* data) {
+  auto* r = static_cast<AllocRequest*>(data);
+  return Rf_allocVector(r->type, r->n);
+}
+SEXP alloc_failed(SEXP, void*) { return R_NilValue; }
+
+SEXP alloc_r(SEXPTYPE type, R_xlen_t n) {
+  AllocRequest req{type, n};
+  SEXP out = R_tryCatchError(alloc_body, &req, alloc_failed, nullptr);
+  if (out == R_NilValue)
+    tfn::fail(Code::kResourceExhausted, "OOM: cannot allocate an R vector of " + std::to_string(static_cast<long long>(n)) + " elements");
+  return out;
+}
+
 bool valid_utf8(const std::string& s) {
   std::size_t i = 0, n = s.size();
   while (i < n) {
@@ -153,26 +174,30 @@ SEXP tensor_to_r(const Tensor& t) {
   if (!t.valid()) return R_NilValue;
   const Dims& d = t.shape();
   R_xlen_t n = static_cast<R_xlen_t>(t.size());
+  if (d.size() >= 2)
+    for (auto e : d)
+      if (e > INT_MAX) tfn::fail(Code::kInvalidArgument, "An R array dimension cannot exceed 2^31 - 1, and this tensor has shape " + tfn::dims_debug_string(d));
   SEXP out;
+  Rcpp::RObject keep;  // protects `out`, also when an error leaves this function early
   switch (t.dtype()) {
     case DType::kFloat:
-      out = PROTECT(Rf_allocVector(REALSXP, n));
+      out = keep = (alloc_r(REALSXP, n));
       tfn::rowmajor_to_colmajor(t.data<float>(), REAL(out), d);
       break;
     case DType::kDouble:
-      out = PROTECT(Rf_allocVector(REALSXP, n));
+      out = keep = (alloc_r(REALSXP, n));
       tfn::rowmajor_to_colmajor(t.data<double>(), REAL(out), d);
       break;
     case DType::kInt64:
-      out = PROTECT(Rf_allocVector(REALSXP, n));
+      out = keep = (alloc_r(REALSXP, n));
       tfn::rowmajor_to_colmajor(t.data<std::int64_t>(), REAL(out), d);
       break;
     case DType::kInt32:
-      out = PROTECT(Rf_allocVector(INTSXP, n));
+      out = keep = (alloc_r(INTSXP, n));
       tfn::rowmajor_to_colmajor(t.data<std::int32_t>(), INTEGER(out), d);
       break;
     case DType::kBool:
-      out = PROTECT(Rf_allocVector(LGLSXP, n));
+      out = keep = (alloc_r(LGLSXP, n));
       tfn::rowmajor_to_colmajor(t.data<bool>(), LOGICAL(out), d);
       break;
     case DType::kString: {
@@ -184,18 +209,21 @@ SEXP tensor_to_r(const Tensor& t) {
       for (const auto& e : s) has_nul = has_nul || e.find('\0') != std::string::npos;
       if (has_nul) {
         // R strings cannot hold NUL bytes: such tensors come back as lists of raw vectors.
-        out = PROTECT(Rf_allocVector(VECSXP, n));
+        out = keep = (alloc_r(VECSXP, n));
         for (R_xlen_t i = 0; i < n; ++i) {
           const std::string& e = s[pos[i]];
-          SEXP r = Rf_allocVector(RAWSXP, static_cast<R_xlen_t>(e.size()));
+          SEXP r = alloc_r(RAWSXP, static_cast<R_xlen_t>(e.size()));
           SET_VECTOR_ELT(out, i, r);
           if (!e.empty()) std::memcpy(RAW(r), e.data(), e.size());
         }
         break;
       }
-      out = PROTECT(Rf_allocVector(STRSXP, n));
+      out = keep = (alloc_r(STRSXP, n));
       for (R_xlen_t i = 0; i < n; ++i) {
         const std::string& e = s[pos[i]];
+        if (e.size() > static_cast<std::size_t>(INT_MAX)) {
+          tfn::fail(Code::kInvalidArgument, "A string of more than 2^31 - 1 bytes cannot be an R string");
+        }
         SET_STRING_ELT(out, i, Rf_mkCharLenCE(e.data(), static_cast<int>(e.size()), valid_utf8(e) ? CE_UTF8 : CE_BYTES));
       }
       break;
@@ -204,12 +232,10 @@ SEXP tensor_to_r(const Tensor& t) {
       return R_NilValue;
   }
   if (d.size() >= 2) {
-    SEXP dim = PROTECT(Rf_allocVector(REALSXP, static_cast<R_xlen_t>(d.size())));
+    Rcpp::RObject dim = alloc_r(REALSXP, static_cast<R_xlen_t>(d.size()));
     for (std::size_t i = 0; i < d.size(); ++i) REAL(dim)[i] = static_cast<double>(d[i]);
     Rf_setAttrib(out, R_DimSymbol, dim);
-    UNPROTECT(1);
   }
-  UNPROTECT(1);
   return out;
 }
 
@@ -229,6 +255,14 @@ tfn::PartialShape pshape_from_r(SEXP x) {
 // Attribute values arrive tagged by class: tfn_dims, tfn_pshape, tfn_dtype, tfn_value, tfn_strings.
 tfn::AttrValue attr_from_r(SEXP x) {
   if (Rf_inherits(x, "tfn_dims")) return dims_from_r(x);
+  if (Rf_inherits(x, "tfn_ints")) {  // whole numbers, negatives allowed (axes)
+    Dims v;
+    for (double e : Rcpp::NumericVector(x)) {
+      if (std::isnan(e) || e != std::floor(e) || std::abs(e) > 9.0e15) tfn::fail(Code::kInvalidArgument, "Axes must be whole numbers");
+      v.push_back(static_cast<std::int64_t>(e));
+    }
+    return v;
+  }
   if (Rf_inherits(x, "tfn_pshape")) {
     Rcpp::List l(x);
     return pshape_from_r(l[0]);
@@ -430,14 +464,28 @@ class SessionModule {
       } else {
         tfn::fail(Code::kFailedPrecondition, "No checkpoint job is running");
       }
-      if (done) job_cancel();
+      if (done) job_abandon();
       return Rcpp::List::create(done, fraction);
     });
-    if (Rf_inherits(r, "tfn_status")) job_cancel();
+    if (Rf_inherits(r, "tfn_status")) job_abandon();
     return r;
   }
 
+  // Called when R stops driving a job (an interrupt): a save is dropped (its temporary
+  // files go, the old checkpoint stays); a restore past verification is completed.
   void job_cancel() {
+    if (restore_job_ && restore_job_->committed()) {
+      try {
+        while (!restore_job_->step(UINT64_MAX)) {
+        }
+      } catch (const std::exception&) {
+        // Only a file changed during the restore can fail here; nothing more can be done.
+      }
+    }
+    job_abandon();
+  }
+
+  void job_abandon() {
     save_job_.reset();
     restore_job_.reset();
   }

@@ -14,6 +14,19 @@ std::int64_t num_elements(const Dims& dims) {
   return n;
 }
 
+std::int64_t checked_num_elements(const Dims& dims) {
+  // 2^62 elements is beyond any machine; staying below it keeps byte counts in range too.
+  constexpr std::int64_t kMax = std::int64_t(1) << 62;
+  std::int64_t n = 1;
+  for (auto d : dims) {
+    if (d < 0) fail(Code::kInvalidArgument, "Dimension " + std::to_string(d) + " must be >= 0");
+    if (d != 0 && n > kMax / d)
+      fail(Code::kInvalidArgument, "Encountered overflow when multiplying the dimensions of shape " + dims_debug_string(dims));
+    n *= d;
+  }
+  return n;
+}
+
 std::string dims_debug_string(const Dims& dims) {
   std::string s = "[";
   for (std::size_t i = 0; i < dims.size(); ++i) {
@@ -78,9 +91,7 @@ Buffer::Buffer(std::size_t bytes) : data_(nullptr), bytes_(bytes) {
 Buffer::~Buffer() { std::free(data_); }
 
 Tensor::Tensor(DType dtype, Dims shape) : dtype_(dtype), shape_(std::move(shape)) {
-  for (auto d : shape_)
-    require(d >= 0, Code::kInvalidArgument, "Dimension -1 must be >= 0");
-  std::int64_t n = num_elements(shape_);
+  std::int64_t n = checked_num_elements(shape_);
   if (dtype == DType::kString) {
     strs_ = std::make_shared<std::vector<std::string>>(static_cast<std::size_t>(n));
   } else {

@@ -12,6 +12,8 @@ namespace tfn {
 using Dims = std::vector<int64_t>;
 
 std::int64_t num_elements(const Dims& dims);
+// The element count, or InvalidArgument when it overflows (or a dimension is negative).
+std::int64_t checked_num_elements(const Dims& dims);
 // "[784,200]" as TensorFlow's runtime messages print shapes.
 std::string dims_debug_string(const Dims& dims);
 

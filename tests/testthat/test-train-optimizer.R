@@ -186,3 +186,13 @@ steps(18)
 saveRDS(final(), file.path(dir, "resumed.rds"))'))
   expect_identical(readRDS(file.path(dir, "resumed.rds")), readRDS(file.path(dir, "uninterrupted.rds")))
 })
+
+test_that("malformed grads_and_vars are classed errors", {
+  tf$reset_default_graph()
+  v <- tf$Variable(c(1, 2), name = "v")
+  opt <- tf$train$GradientDescentOptimizer(0.1)
+  expect_tf_error(opt$apply_gradients(list(v)), "type", "pairs")
+  expect_tf_error(opt$apply_gradients(list(list(1, v))), "type", "pairs")
+  r <- tf$train$NewCheckpointReader
+  expect_true(is.function(r))
+})

@@ -409,3 +409,53 @@ test_that("saves and restores run in steps; long ones show a progress bar", {
   expect_tf_error(tfnative:::.drive_checkpoint_job(f2, show = FALSE), "data_loss", "boom")
   expect_true(f2$cancelled)
 })
+
+test_that("a relative save path gives a state file relative to its folder, as TensorFlow writes it", {
+  fresh_graph()
+  dir <- ckpt_dir()
+  withr::local_dir(dir)
+  dir.create("ckdir")
+  v <- tf$Variable(1, name = "v")
+  sess <- tf$Session()
+  on.exit(sess$close())
+  sess$run(v$initializer)
+  saver <- tf$train$Saver()
+  expect_equal(saver$save(sess, "ckdir/model", global_step = 1), "ckdir/model-1")
+  saver$save(sess, "./ckdir/model", global_step = 2)
+  expect_equal(readLines("ckdir/checkpoint"), c('model_checkpoint_path: "model-2"',
+                                                'all_model_checkpoint_paths: "model-1"',
+                                                'all_model_checkpoint_paths: "model-2"'))
+  expect_equal(tf$train$latest_checkpoint("ckdir"), "ckdir/model-2")
+  expect_equal(tf$train$list_variables("ckdir")$name, "v")
+})
+
+test_that("an interrupted restore never leaves a variable half-restored", {
+  fresh_graph()
+  dir <- ckpt_dir()
+  v <- tf$Variable(tf$ones(shape(200000L)), name = "v")
+  sess <- tf$Session()
+  on.exit(sess$close())
+  sess$run(v$initializer)
+  saver <- tf$train$Saver()
+  p <- saver$save(sess, file.path(dir, "m"))
+  sess$run(v$assign(tf$zeros(shape(200000L))))
+  xp <- .subset2(sess, "xp")
+  interrupt_at <- function(when) {
+    .ck <- tfnative:::.ck
+    .ck(xp$restore_begin(p, "v", as.integer(.subset2(v, "op"))))
+    wrapper <- new.env()
+    wrapper$job_step <- function(budget) {
+      r <- xp$job_step(budget)
+      if (!isTRUE(r[[1]]) && r[[2]] >= when) stop("interrupted")
+      r
+    }
+    wrapper$job_cancel <- function() xp$job_cancel()
+    expect_error(tfnative:::.drive_checkpoint_job(wrapper, step_bytes = 50000, show = FALSE), "interrupted")
+    sess$run(v)
+  }
+  # Stopped while checksums are verified: nothing has changed.
+  expect_true(all(interrupt_at(0.2) == 0))
+  # Stopped while values are read in: the restore is completed, never left half done.
+  expect_true(all(interrupt_at(0.7) == 1))
+  expect_tf_error(tf$train$NewCheckpointReader(p)$get_tensor(5), "type", "must be a string")
+})

@@ -304,7 +304,10 @@ Tensor Reader::read(const std::string& key) {
   };
   // Strings: varint64 lengths, masked crc of the lengths, then the bytes.
   std::uint64_t n = 1;
-  for (auto d : e.shape) n *= static_cast<std::uint64_t>(d);
+  for (auto d : e.shape) {
+    if (d != 0 && n > e.size / static_cast<std::uint64_t>(d)) fail(Code::kDataLoss, "Corrupted checkpoint index: bad shape for string tensor " + key);
+    n *= static_cast<std::uint64_t>(d);
+  }
   if (e.size > (1ull << 40) || n > e.size) fail(Code::kDataLoss, "Corrupted checkpoint index: bad size for string tensor " + key);
   std::string raw(static_cast<std::size_t>(e.size), '\0');
   read_exact(&raw[0], raw.size());

@@ -37,6 +37,9 @@ class RestoreJob {
   RestoreJob(Session& s, const std::string& prefix, const std::vector<std::string>& keys, const std::vector<int>& variables);
   bool step(std::uint64_t budget);
   double fraction() const { return total_ ? static_cast<double>(done_) / static_cast<double>(2 * total_) : 1.0; }
+  // Once every checksum has passed, values are being read in: stopping now would
+  // leave variables half-restored, so a cancelled job in this phase runs to the end.
+  bool committed() const { return phase_ == 1; }
 
  private:
   bool verify_step(std::uint64_t budget);

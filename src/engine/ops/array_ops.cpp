@@ -16,11 +16,7 @@ void infer_const(InferContext& c) {
 }
 void compute_const(KernelContext& k) { k.outputs.push_back(k.node.attr<Tensor>("value")); }
 
-void check_dims(const InferContext& c, const Dims& dims) {
-  for (auto d : dims)
-    if (d < 0) fail(Code::kInvalidArgument, "Dimension " + std::to_string(d) + " must be >= 0");
-  (void)c;
-}
+void check_dims(const InferContext&, const Dims& dims) { checked_num_elements(dims); }
 
 // Fill: a tensor of `shape` holding `value` everywhere (zeros/ones/fill).
 void infer_fill(InferContext& c) {
@@ -69,7 +65,7 @@ void compute_identity(KernelContext& k) { k.outputs.push_back(k.inputs[0]); }
 Dims resolve_reshape(const Dims& target, std::int64_t n_in, bool* ok) {
   Dims out = target;
   int unknown = -1;
-  std::int64_t known = 1;
+  Dims known_dims;
   *ok = true;
   for (std::size_t i = 0; i < out.size(); ++i) {
     if (out[i] == -1) {
@@ -78,9 +74,10 @@ Dims resolve_reshape(const Dims& target, std::int64_t n_in, bool* ok) {
     } else if (out[i] < 0) {
       fail(Code::kInvalidArgument, "Size " + std::to_string(i) + " must be non-negative, not " + std::to_string(out[i]));
     } else {
-      known *= out[i];
+      known_dims.push_back(out[i]);
     }
   }
+  std::int64_t known = checked_num_elements(known_dims);
   if (unknown >= 0) {
     if (known == 0 || n_in % known != 0) { *ok = false; return out; }
     out[unknown] = n_in / known;
@@ -98,8 +95,9 @@ void infer_reshape(InferContext& c) {
     std::int64_t n = num_elements(in.dims);
     Dims out = resolve_reshape(target, n, &ok);
     if (!ok) {
-      std::int64_t want = 1;
-      for (auto d : target) want *= d < 0 ? 1 : d;
+      Dims positive;
+      for (auto d : target) positive.push_back(d < 0 ? 1 : d);
+      std::int64_t want = checked_num_elements(positive);
       c.value_error("Cannot reshape a tensor with " + std::to_string(n) + " elements to shape " +
                     dims_debug_string(target) + " (" + std::to_string(want) + " elements)");
     }

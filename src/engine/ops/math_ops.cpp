@@ -29,7 +29,7 @@ void require_numeric(const InferContext& c, DType t, bool floating_only) {
 
 void infer_binary(InferContext& c) {
   DType t = require_same_input_dtypes(c, kXY);
-  require_numeric(c, t, c.node.type == "RealDiv" || c.node.type == "Pow");
+  require_numeric(c, t, c.node.type == "RealDiv");
   c.set_output(t, broadcast_static(c, c.input_shape(0), c.input_shape(1)));
 }
 

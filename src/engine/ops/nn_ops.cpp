@@ -158,7 +158,12 @@ void compute_reduction_grad(KernelContext& k) {
   std::size_t r = xd.size();
   std::vector<bool> red(r, k.node.attr_or<bool>("reduce_all", false));
   if (!k.node.attr_or<bool>("reduce_all", false))
-    for (auto a : k.node.attr<Dims>("axes")) red[static_cast<std::size_t>(a < 0 ? a + static_cast<std::int64_t>(r) : a)] = true;
+    for (auto a : k.node.attr<Dims>("axes")) {
+      std::int64_t rr = static_cast<std::int64_t>(r);
+      if (a < -rr || a >= rr)
+        fail(Code::kInvalidArgument, "Invalid reduction dimension " + std::to_string(a) + " for input with " + std::to_string(r) + " dimensions.");
+      red[static_cast<std::size_t>(a < 0 ? a + rr : a)] = true;
+    }
   std::int64_t count = 1;
   Dims gs(r, 0);  // stride into g for each x axis (0 on reduced axes)
   std::int64_t s = 1;
@@ -228,6 +233,7 @@ void compute_bias_add(KernelContext& k) {
 
 void infer_bias_add_grad(InferContext& c) {
   const PartialShape& g = c.input_shape(0);
+  if (g.known_rank && g.dims.empty()) c.value_error("Shape must be at least rank 1 but is rank 0");
   c.set_output(c.input_dtype(0), g.known_rank ? PartialShape::of({g.dims.back()}) : PartialShape::of({-1}));
 }
 void compute_bias_add_grad(KernelContext& k) {
@@ -284,6 +290,7 @@ void infer_xent(InferContext& c) {
   const PartialShape& a = c.input_shape(0);
   const PartialShape& b = c.input_shape(1);
   if (a.known_rank && a.dims.size() != 2) c.value_error("Shape must be rank 2 but is rank " + std::to_string(a.dims.size()));
+  if (b.known_rank && b.dims.size() != 2) c.value_error("Shape must be rank 2 but is rank " + std::to_string(b.dims.size()));
   if (!a.compatible_with(b)) c.value_error("Shapes " + a.list_string() + " and " + b.list_string() + " are incompatible");
   std::int64_t batch = a.known_rank ? a.dims[0] : (b.known_rank ? b.dims[0] : -1);
   c.set_output(t, PartialShape::of({batch}));

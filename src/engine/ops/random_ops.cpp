@@ -23,8 +23,7 @@ void infer_random(InferContext& c) {
   if (!(dtype_is_floating(t) || (ints_ok && dtype_is_integer(t))))
     fail(Code::kTypeError, std::string("Invalid dtype ") + dtype_name(t) + " for " + c.node.type);
   const Dims& dims = c.node.attr<Dims>("shape");
-  for (auto d : dims)
-    if (d < 0) fail(Code::kInvalidArgument, "Dimension " + std::to_string(d) + " must be >= 0");
+  checked_num_elements(dims);
   if (ints_ok && dtype_is_integer(t) && !(c.node.attr<double>("maxval") > c.node.attr<double>("minval")))
     fail(Code::kInvalidArgument, "Need minval < maxval");
   c.set_output(t, PartialShape::of(dims));

@@ -34,7 +34,12 @@ void check_same_static_shape(const InferContext& c, const PartialShape& a, const
 void infer_assign(InferContext& c) {
   DType t = require_same_input_dtypes(c, kRefValue);
   bool validate = c.node.attr_or<bool>("validate_shape", true);
-  if (c.node.type != "Assign") validate = true;
+  if (c.node.type != "Assign") {
+    validate = true;
+    if (!dtype_is_numeric(t))
+      fail(Code::kTypeError, std::string("Value passed to parameter 'ref' has DataType ") + dtype_name(t) +
+                                 " not in list of allowed values for '" + c.node.type + "'");
+  }
   if (validate) {
     check_same_static_shape(c, c.input_shape(0), c.input_shape(1));
     c.set_output(t, c.input_shape(0).known_rank ? c.input_shape(0) : c.input_shape(1));
