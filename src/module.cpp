@@ -150,12 +150,34 @@ SEXP alloc_body(void* data) {
 SEXP alloc_failed(SEXP, void*) { return R_NilValue; }
 
 SEXP alloc_r(SEXPTYPE type, R_xlen_t n) {
+  // Catching costs microseconds (R_tryCatchError runs R's condition machinery): only large
+  // allocations, the ones that can fail and that are worth not leaking, pay for it.
+  if (n < (R_xlen_t(1) << 20)) return Rf_allocVector(type, n);
   AllocRequest req{type, n};
   SEXP out = R_tryCatchError(alloc_body, &req, alloc_failed, nullptr);
   if (out == R_NilValue)
     tfn::fail(Code::kResourceExhausted, "OOM: cannot allocate an R vector of " + std::to_string(static_cast<long long>(n)) + " elements");
   return out;
 }
+
+// PROTECTs what it is given and UNPROTECTs it all when the scope ends, by return or by exception.
+class ProtectScope {
+ public:
+  ProtectScope() = default;
+  ProtectScope(const ProtectScope&) = delete;
+  ProtectScope& operator=(const ProtectScope&) = delete;
+  ~ProtectScope() {
+    if (n_) UNPROTECT(n_);
+  }
+  SEXP operator()(SEXP x) {
+    PROTECT(x);
+    ++n_;
+    return x;
+  }
+
+ private:
+  int n_ = 0;
+};
 
 bool valid_utf8(const std::string& s) {
   std::size_t i = 0, n = s.size();
@@ -178,26 +200,26 @@ SEXP tensor_to_r(const Tensor& t) {
     for (auto e : d)
       if (e > INT_MAX) tfn::fail(Code::kInvalidArgument, "An R array dimension cannot exceed 2^31 - 1, and this tensor has shape " + tfn::dims_debug_string(d));
   SEXP out;
-  Rcpp::RObject keep;  // protects `out`, also when an error leaves this function early
+  ProtectScope keep;  // protects `out`, also when an error leaves this function early
   switch (t.dtype()) {
     case DType::kFloat:
-      out = keep = (alloc_r(REALSXP, n));
+      out = keep(alloc_r(REALSXP, n));
       tfn::rowmajor_to_colmajor(t.data<float>(), REAL(out), d);
       break;
     case DType::kDouble:
-      out = keep = (alloc_r(REALSXP, n));
+      out = keep(alloc_r(REALSXP, n));
       tfn::rowmajor_to_colmajor(t.data<double>(), REAL(out), d);
       break;
     case DType::kInt64:
-      out = keep = (alloc_r(REALSXP, n));
+      out = keep(alloc_r(REALSXP, n));
       tfn::rowmajor_to_colmajor(t.data<std::int64_t>(), REAL(out), d);
       break;
     case DType::kInt32:
-      out = keep = (alloc_r(INTSXP, n));
+      out = keep(alloc_r(INTSXP, n));
       tfn::rowmajor_to_colmajor(t.data<std::int32_t>(), INTEGER(out), d);
       break;
     case DType::kBool:
-      out = keep = (alloc_r(LGLSXP, n));
+      out = keep(alloc_r(LGLSXP, n));
       tfn::rowmajor_to_colmajor(t.data<bool>(), LOGICAL(out), d);
       break;
     case DType::kString: {
@@ -209,7 +231,7 @@ SEXP tensor_to_r(const Tensor& t) {
       for (const auto& e : s) has_nul = has_nul || e.find('\0') != std::string::npos;
       if (has_nul) {
         // R strings cannot hold NUL bytes: such tensors come back as lists of raw vectors.
-        out = keep = (alloc_r(VECSXP, n));
+        out = keep(alloc_r(VECSXP, n));
         for (R_xlen_t i = 0; i < n; ++i) {
           const std::string& e = s[pos[i]];
           SEXP r = alloc_r(RAWSXP, static_cast<R_xlen_t>(e.size()));
@@ -218,7 +240,7 @@ SEXP tensor_to_r(const Tensor& t) {
         }
         break;
       }
-      out = keep = (alloc_r(STRSXP, n));
+      out = keep(alloc_r(STRSXP, n));
       for (R_xlen_t i = 0; i < n; ++i) {
         const std::string& e = s[pos[i]];
         if (e.size() > static_cast<std::size_t>(INT_MAX)) {
@@ -232,7 +254,7 @@ SEXP tensor_to_r(const Tensor& t) {
       return R_NilValue;
   }
   if (d.size() >= 2) {
-    Rcpp::RObject dim = alloc_r(REALSXP, static_cast<R_xlen_t>(d.size()));
+    SEXP dim = keep(alloc_r(REALSXP, static_cast<R_xlen_t>(d.size())));
     for (std::size_t i = 0; i < d.size(); ++i) REAL(dim)[i] = static_cast<double>(d[i]);
     Rf_setAttrib(out, R_DimSymbol, dim);
   }
