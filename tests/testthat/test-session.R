@@ -184,3 +184,15 @@ test_that("ops follow the graph of their inputs; initializers refuse mixed graph
   a <- tf$Variable(1, name = "a")
   expect_tf_error(tf$variables_initializer(list(a, w)), "value", "must be from the same graph")
 })
+
+test_that("any tensor can be fed, with its shape checked", {
+  fresh_graph()
+  k <- tf$constant(c(1, 2), name = "k")
+  y <- k * 10
+  sess <- tf$Session()
+  on.exit(sess$close())
+  expect_equal(sess$run(y), c(10, 20))
+  expect_equal(sess$run(y, feed_dict = dict(k = c(3, 4))), c(30, 40))
+  expect_tf_error(sess$run(y, feed_dict = dict(k = c(1, 2, 3))), "value",
+                  "Cannot feed value of shape (3,) for Tensor 'k:0', which has shape '(2,)'")
+})
