@@ -18,6 +18,37 @@
 #'
 #' Axes (`axis` of reductions) are 0-based, as in TensorFlow.
 #'
+#' @section Contents:
+#' \describe{
+#'   \item{Graphs and sessions}{`Graph`, `get_default_graph`, `reset_default_graph`,
+#'     `name_scope`, `control_dependencies`, `Session`, `get_default_session`,
+#'     `ConfigProto`, `device`, `DeviceSpec`, `colocate_with`.}
+#'   \item{Tensors}{`constant`, `zeros`, `ones`, `fill`, `zeros_like`, `ones_like`,
+#'     `placeholder`, `identity`, `stop_gradient`, `reshape`, `expand_dims`, `cast`,
+#'     `range`, `linspace`, `convert_to_tensor`, `random_normal`, `random_uniform`,
+#'     `truncated_normal`, `set_random_seed`; dtypes `float32`, `float64`, `int32`,
+#'     `int64`, `bool`, `string`.}
+#'   \item{Math}{R's `+ - * / ^ > >= < <=`, `add`, `subtract`, `multiply`, `divide`,
+#'     `negative`, `matmul`, `reduce_sum`, `reduce_mean`, `square`, `sqrt`, `exp`, `log`,
+#'     `abs`, `sign`, `floor`, `maximum`, `minimum`, `pow`, `sigmoid`, `tanh`, `equal`,
+#'     `not_equal`, `greater`, `greater_equal`, `less`, `less_equal`, `argmax`,
+#'     `gradients`, `group`, `no_op`; `tf$nn`: `relu`, `sigmoid`, `tanh`, `softmax`,
+#'     `log_softmax`, `bias_add`, `softmax_cross_entropy_with_logits_v2`,
+#'     `sigmoid_cross_entropy_with_logits`; `tf$losses$mean_squared_error`.}
+#'   \item{Variables}{`Variable`, `assign`, `assign_add`, `assign_sub`,
+#'     `global_variables`, `trainable_variables`, `global_variables_initializer`,
+#'     `variables_initializer`, `is_variable_initialized`,
+#'     `report_uninitialized_variables`, `GraphKeys`.}
+#'   \item{`tf$train`}{`Saver`, `latest_checkpoint`, `get_checkpoint_state`,
+#'     `checkpoint_exists`, `NewCheckpointReader`, `list_variables`, `load_variable`,
+#'     `replica_device_setter`, `ClusterSpec`, `GradientDescentOptimizer`,
+#'     `MomentumOptimizer`, `AdamOptimizer`, `AdagradOptimizer`, `RMSPropOptimizer`,
+#'     `get_or_create_global_step`, `get_global_step`, `exponential_decay`.}
+#'   \item{Other}{`tf$python$tools$inspect_checkpoint$print_tensors_in_checkpoint_file`;
+#'     `tf$errors`: the condition class of each error kind, for [tryCatch()].}
+#' }
+#' The vignettes `variables` and `training` show them at work.
+#'
 #' @format An environment of class `tf_module`.
 #' @examples
 #' weights <- tf$Variable(tf$random_normal(shape(784L, 200L), stddev = 0.35),
