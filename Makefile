@@ -43,7 +43,7 @@ check: deps
 	cd $(BUILD) && R CMD build .. && _R_CHECK_FORCE_SUGGESTS_=false R CMD check --no-manual $(PKG)_$(VERSION).tar.gz
 
 bench: install
-	for f in bench/*.R; do R_LIBS=$(abspath $(LIB)) Rscript $$f; done
+	for f in bench/bench-*.R; do R_LIBS=$(abspath $(LIB)) Rscript $$f; done
 
 clean:
 	rm -rf $(BUILD) src/*.o src/*.so src/engine/*.o src/engine/*/*.o

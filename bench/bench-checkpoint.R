@@ -2,15 +2,11 @@
 # Run by hand: make bench (or R_LIBS=build/lib Rscript bench/bench-checkpoint.R).
 library(tfnative)
 
-time_median <- function(expr, reps = 3) {
-  f <- eval(call("function", as.pairlist(alist()), substitute(expr)), parent.frame())
-  times <- vapply(seq_len(reps), function(i) {
-    t0 <- proc.time()[["elapsed"]]
-    f()
-    proc.time()[["elapsed"]] - t0
-  }, numeric(1))
-  stats::median(times)
-}
+# Helpers shared by the benchmarks, found beside this script.
+local({
+  this <- sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE)[1])
+  source(file.path(if (is.na(this)) "bench" else dirname(this), "common.R"), local = globalenv())
+})
 
 report <- function(what, ours, base, base_name, target) {
   cat(sprintf("%-44s %8.3f s   %-34s %8.3f s   ratio %5.2f   target %s\n",
@@ -64,8 +60,8 @@ report("restore 1 GiB float32", t_restore, t_read, "readBin of 1 GiB", "<= 1.3")
 
 values <- lapply(vars, function(v) sess$run(v))  # the same numbers as R doubles (2 GiB)
 rds <- file.path(dir, "values.rds")
-t_rds_save <- time_median(saveRDS(values, rds, compress = FALSE), reps = 1)
-t_rds_read <- time_median(readRDS(rds), reps = 1)
+t_rds_save <- time_median(saveRDS(values, rds, compress = FALSE), reps = 1, warmup = FALSE)
+t_rds_read <- time_median(readRDS(rds), reps = 1, warmup = FALSE)
 report("save (vs saveRDS of the values as doubles)", t_save, t_rds_save, "saveRDS(compress = FALSE)", "several x faster")
 report("restore (vs readRDS)", t_restore, t_rds_read, "readRDS", "several x faster")
 rm(values); invisible(gc())

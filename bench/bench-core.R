@@ -2,17 +2,11 @@
 # Run by hand: make bench (or R_LIBS=build/lib Rscript bench/bench-core.R).
 library(tfnative)
 
-# Median seconds of `reps` timings of expr (each timing runs it `inner` times).
-time_median <- function(expr, reps = 5, inner = 1) {
-  f <- eval(call("function", as.pairlist(alist()), substitute(expr)), parent.frame())
-  f()  # warm-up
-  times <- vapply(seq_len(reps), function(i) {
-    t0 <- proc.time()[["elapsed"]]
-    for (k in seq_len(inner)) f()
-    (proc.time()[["elapsed"]] - t0) / inner
-  }, numeric(1))
-  stats::median(times)
-}
+# Helpers shared by the benchmarks, found beside this script.
+local({
+  this <- sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE)[1])
+  source(file.path(if (is.na(this)) "bench" else dirname(this), "common.R"), local = globalenv())
+})
 
 report <- function(what, ours, base, base_name, target) {
   cat(sprintf("%-58s %10.3g s   %-26s %10.3g s   ratio %6.2f   target %s\n",

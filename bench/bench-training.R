@@ -2,16 +2,11 @@
 # Run by hand: make bench (or R_LIBS=build/lib Rscript bench/bench-training.R).
 library(tfnative)
 
-time_median <- function(expr, reps = 7, inner = 1) {
-  f <- eval(call("function", as.pairlist(alist()), substitute(expr)), parent.frame())
-  f()
-  times <- vapply(seq_len(reps), function(i) {
-    t0 <- proc.time()[["elapsed"]]
-    for (k in seq_len(inner)) f()
-    (proc.time()[["elapsed"]] - t0) / inner
-  }, numeric(1))
-  stats::median(times)
-}
+# Helpers shared by the benchmarks, found beside this script.
+local({
+  this <- sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE)[1])
+  source(file.path(if (is.na(this)) "bench" else dirname(this), "common.R"), local = globalenv())
+})
 
 cat("tfnative training benchmarks,", format(Sys.time()), "\n")
 set.seed(1)
