@@ -125,13 +125,17 @@ print.tf_variable <- function(x, ...) {
   if (inherits(var_list, "tf_variable")) var_list <- list(var_list)
   if (!is.list(var_list)) .type_error("var_list must be a list of variables")
   for (v in var_list) .check_variable(v, "var_list element")
+  for (v in var_list) {
+    if (!identical(.subset2(v, "graph"), .subset2(var_list[[1]], "graph"))) {
+      .value_error(format(v), " must be from the same graph as ", format(var_list[[1]]), ".")
+    }
+  }
   var_list
 }
 
 .tf_variables_initializer <- function(var_list, name = "init") {
   var_list <- .var_list(var_list)
   g <- if (length(var_list)) .subset2(var_list[[1]], "graph") else .default_graph()
-  for (v in var_list) if (!identical(.subset2(v, "graph"), g)) .value_error(format(v), " must be from the same graph as ", format(var_list[[1]]), ".")
   inits <- lapply(var_list, function(v) .operation(g, .subset2(v, "initializer")))
   .operation(g, .add_op(g, "NoOp", name, "init", control = inits))
 }
@@ -154,7 +158,6 @@ print.tf_variable <- function(x, ...) {
   if (is.null(var_list)) var_list <- .tf_global_variables()
   var_list <- .var_list(var_list)
   g <- if (length(var_list)) .subset2(var_list[[1]], "graph") else .default_graph()
-  for (v in var_list) if (!identical(.subset2(v, "graph"), g)) .value_error(format(v), " must be from the same graph as ", format(var_list[[1]]), ".")
   refs <- lapply(var_list, function(v) .tensor(g, .subset2(v, "op"), 0L))
   .tensor(g, .add_op(g, "ReportUninitializedVariables", name, inputs = refs), 0L)
 }
