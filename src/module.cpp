@@ -253,7 +253,8 @@ SEXP tensor_to_r(const Tensor& t) {
     default:
       return R_NilValue;
   }
-  if (d.size() >= 2) {
+  // Every rank >= 1 gets a dim (rank 1 a 1-d array), so a fetched value fed back keeps its shape.
+  if (!d.empty()) {
     SEXP dim = keep(alloc_r(REALSXP, static_cast<R_xlen_t>(d.size())));
     for (std::size_t i = 0; i < d.size(); ++i) REAL(dim)[i] = static_cast<double>(d[i]);
     Rf_setAttrib(out, R_DimSymbol, dim);
