@@ -50,9 +50,19 @@
     else if (ta && !tb) list(.tf_matmul(b, g, transpose_b = TRUE), .tf_matmul(a, g))
     else list(.tf_matmul(b, g, transpose_a = TRUE, transpose_b = TRUE), .tf_matmul(g, a, transpose_a = TRUE, transpose_b = TRUE))
   },
-  Sum = function(op, grads, inputs, outputs) list(.reduction_grad(op, grads[[1]], inputs[[1]], FALSE)),
-  Mean = function(op, grads, inputs, outputs) list(.reduction_grad(op, grads[[1]], inputs[[1]], TRUE)),
-  Reshape = function(op, grads, inputs, outputs) list(.reshape_like(grads[[1]], inputs[[1]])),
+  # A shape or axes operand given as a tensor (input 2) gets no gradient.
+  Sum = function(op, grads, inputs, outputs) list(.reduction_grad(op, grads[[1]], inputs, FALSE), NULL),
+  Mean = function(op, grads, inputs, outputs) list(.reduction_grad(op, grads[[1]], inputs, TRUE), NULL),
+  Reshape = function(op, grads, inputs, outputs) list(.reshape_like(grads[[1]], inputs[[1]]), NULL),
+  Slice = function(op, grads, inputs, outputs) {
+    g <- .subset2(inputs[[1]], "graph")
+    list(.tensor(g, .add_op(g, "SliceGrad", NULL, "SliceGrad", inputs = list(inputs[[1]], inputs[[2]], grads[[1]])), 0L),
+         NULL, NULL)
+  },
+  Tile = function(op, grads, inputs, outputs) {
+    g <- .subset2(inputs[[1]], "graph")
+    list(.tensor(g, .add_op(g, "TileGrad", NULL, "TileGrad", inputs = list(inputs[[1]], grads[[1]])), 0L), NULL)
+  },
   ExpandDims = function(op, grads, inputs, outputs) list(.reshape_like(grads[[1]], inputs[[1]])),
   Cast = function(op, grads, inputs, outputs) {
     from <- .tensor_type(inputs[[1]])[[1]]
@@ -114,11 +124,17 @@
 # Ops through which no gradient flows (TensorFlow registers them as not differentiable).
 .no_gradient_ops <- c("StopGradient", "ArgMax", "Equal", "NotEqual", "Greater", "GreaterEqual", "Less", "LessEqual",
                       "Sign", "Floor", "Const", "Fill", "ZerosLike", "OnesLike", "Range", "LinSpace", "RandomNormal",
-                      "RandomUniform", "TruncatedNormal", "Placeholder", "IsVariableInitialized",
+                      "RandomUniform", "TruncatedNormal", "Placeholder", "SliceGrad", "TileGrad", "IsVariableInitialized",
                       "ReportUninitializedVariables", "NoOp", "InitializedValue", "Assign", "AssignAdd", "AssignSub")
 
-.reduction_grad <- function(op, grad, x, mean) {
+.reduction_grad <- function(op, grad, inputs, mean) {
+  x <- inputs[[1]]
   g <- .subset2(x, "graph")
+  if (length(inputs) > 1L) {  # axes given as a tensor
+    attrs <- list(keep_dims = isTRUE(op$get_attr("keep_dims")), mean = mean)
+    return(.tensor(g, .add_op(g, "ReductionGrad", NULL, "ReductionGrad", inputs = list(grad, x, inputs[[2]]),
+                              attrs = attrs), 0L))
+  }
   attrs <- list(axes = structure(as.numeric(op$get_attr("axes")), class = "tfn_ints"),
                 reduce_all = isTRUE(op$get_attr("reduce_all")), keep_dims = isTRUE(op$get_attr("keep_dims")),
                 mean = mean)

@@ -15,13 +15,20 @@
   .type_error("Expected Tensor's shape: ", .format_dims(dims), ", got ", .format_dims(.r_dims(value)), ".")
 }
 
+# A shape argument: an R shape becomes attribute "shape"; a tensor (int32/int64, known
+# only when the graph runs, as TensorFlow allows) becomes an input of the op.
+.shape_operand <- function(shape, g) {
+  if (inherits(shape, "tf_tensor_like")) return(list(inputs = list(.as_tensor(shape, g = g)), attrs = list()))
+  list(inputs = list(), attrs = list(shape = structure(.as_dims(shape), class = "tfn_dims")))
+}
+
 .fill_op <- function(shape, value, dtype, name, default_name) {
-  g <- .default_graph()
-  dims <- .as_dims(shape)
+  g <- if (inherits(shape, "tf_tensor_like")) .graph_of(shape) else .default_graph()
+  s <- .shape_operand(shape, g)
   dt <- .as_dtype(dtype, .new_dtype("float32"))
   if (!dt$name %in% c("float32", "float64", "int32", "int64", "bool")) .type_error("Cannot fill a tensor of dtype ", dt$name)
-  id <- .add_op(g, "Fill", name, default_name,
-                attrs = list(shape = structure(dims, class = "tfn_dims"), value = as.double(value), dtype = .dtype_tag(dt)))
+  id <- .add_op(g, "Fill", name, default_name, inputs = s$inputs,
+                attrs = c(s$attrs, list(value = as.double(value), dtype = .dtype_tag(dt))))
   .tensor(g, id, 0L)
 }
 
@@ -72,6 +79,9 @@
 .tf_reshape <- function(tensor, shape, name = NULL) {
   g <- .graph_of(tensor)
   x <- .as_tensor(tensor, g = g)
+  if (inherits(shape, "tf_tensor_like")) {
+    return(.tensor(g, .add_op(g, "Reshape", name, "Reshape", inputs = list(x, .as_tensor(shape, g = g))), 0L))
+  }
   dims <- if (inherits(shape, "tf_shape")) unclass(shape) else as.numeric(unlist(shape))
   if (anyNA(dims) || any(dims != floor(dims)) || any(dims < -1)) {
     .invalid_argument("Reshape needs whole dimensions >= 0 (or a single -1)")
@@ -140,4 +150,30 @@
 
 .tf_control_dependencies <- function(control_inputs) {
   .control_dependencies_context(.default_graph(), control_inputs)
+}
+
+# An int32 vector operand (begin, size, multiples): a tensor as it is, an R vector as a
+# constant named after the argument inside the op's scope (`Slice/begin`), as TensorFlow names it.
+.int_operand <- function(x, g, what) {
+  if (inherits(x, "tf_tensor_like")) return(.as_tensor(x, g = g))
+  x <- unlist(x)
+  if (!is.numeric(x) || anyNA(x) || any(x != floor(x))) .type_error(what, " must be whole numbers or an integer tensor")
+  .const_op(g, as.integer(x), "int32", length(x), what)
+}
+
+.tf_slice <- function(input_, begin, size, name = NULL) {
+  g <- .graph_of(input_, begin, size)
+  .with_name_scope(g, if (is.null(name)) "Slice" else name, function(scope) {
+    x <- .as_tensor(input_, g = g)
+    inputs <- list(x, .int_operand(begin, g, "begin"), .int_operand(size, g, "size"))
+    .tensor(g, .add_op(g, "Slice", scope, inputs = inputs), 0L)
+  })
+}
+
+.tf_tile <- function(input, multiples, name = NULL) {
+  g <- .graph_of(input, multiples)
+  .with_name_scope(g, if (is.null(name)) "Tile" else name, function(scope) {
+    x <- .as_tensor(input, g = g)
+    .tensor(g, .add_op(g, "Tile", scope, inputs = list(x, .int_operand(multiples, g, "multiples"))), 0L)
+  })
 }

@@ -105,6 +105,10 @@ Ops.tf_tensor_like <- function(e1, e2) {
   if (is.null(keepdims)) keepdims <- if (is.null(keep_dims)) FALSE else keep_dims
   g <- .graph_of(input_tensor)
   x <- .as_tensor(input_tensor, g = g)
+  if (inherits(axis, "tf_tensor_like")) {  # axes known when the graph runs
+    attrs <- list(keep_dims = isTRUE(keepdims))
+    return(.tensor(g, .add_op(g, type, name, default_name, inputs = list(x, .as_tensor(axis, g = g)), attrs = attrs), 0L))
+  }
   if (!is.null(axis)) {
     axis <- unlist(axis)
     if (!is.numeric(axis) || anyNA(axis) || any(axis != floor(axis))) .type_error("axis must be whole numbers")

@@ -20,17 +20,16 @@
 }
 
 .random_op <- function(type, default_name, shape, attrs, dtype, seed, name) {
-  g <- .default_graph()
-  dims <- .as_dims(shape)
+  g <- if (inherits(shape, "tf_tensor_like")) .graph_of(shape) else .default_graph()
+  s <- .shape_operand(shape, g)
   dt <- .as_dtype(dtype, .new_dtype("float32"))
   seeds <- .op_seeds(g, seed)
   explicit <- !is.null(seed) || !is.null(g$seed)
   seeds <- seeds %% .Machine$integer.max
   # (0, 0) means "unseeded" to the engine; an explicit seed pair must stay distinct from it.
   if (explicit && all(seeds == 0)) seeds[2] <- .Machine$integer.max
-  attrs <- c(attrs, list(shape = structure(dims, class = "tfn_dims"), dtype = .dtype_tag(dt),
-                         seed = as.integer(seeds[1]), seed2 = as.integer(seeds[2])))
-  .tensor(g, .add_op(g, type, name, default_name, attrs = attrs), 0L)
+  attrs <- c(attrs, s$attrs, list(dtype = .dtype_tag(dt), seed = as.integer(seeds[1]), seed2 = as.integer(seeds[2])))
+  .tensor(g, .add_op(g, type, name, default_name, inputs = s$inputs, attrs = attrs), 0L)
 }
 
 .scalar_arg <- function(x, what) {

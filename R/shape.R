@@ -60,6 +60,7 @@ shape <- function(...) {
 
 #' @export
 format.tf_shape <- function(x, ...) {
+  if (isTRUE(attr(x, "unknown_rank"))) return("TensorShape(None)")
   d <- unclass(x)
   parts <- ifelse(is.na(d), "None", format(d, scientific = FALSE, trim = TRUE))
   paste0("TensorShape([", paste(parts, collapse = ", "), "])")
@@ -74,6 +75,13 @@ print.tf_shape <- function(x, ...) {
 #' @export
 `$.tf_shape` <- function(x, name) {
   d <- unclass(x)
+  if (isTRUE(attr(x, "unknown_rank"))) {
+    return(switch(name,
+      ndims = NULL, dims = NULL, is_fully_defined = function() FALSE, num_elements = function() NULL,
+      as_list = function() .value_error("as_list() is not defined on an unknown TensorShape."),
+      .value_error("'TensorShape' object has no attribute '", name, "'")
+    ))
+  }
   switch(name,
     ndims = length(d),
     dims = as.list(d),

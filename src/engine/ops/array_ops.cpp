@@ -19,14 +19,19 @@ void compute_const(KernelContext& k) { k.outputs.push_back(k.node.attr<Tensor>("
 void check_dims(const InferContext&, const Dims& dims) { checked_num_elements(dims); }
 
 // Fill: a tensor of `shape` holding `value` everywhere (zeros/ones/fill).
+// The shape is attribute "shape" or input 0 (`dims`, a 1-D int tensor).
 void infer_fill(InferContext& c) {
+  if (c.num_inputs() > 0) {
+    c.set_output(c.node.attr<DType>("dtype"), shape_from_input(c, 0, "dims"));
+    return;
+  }
   const Dims& dims = c.node.attr<Dims>("shape");
   check_dims(c, dims);
   c.set_output(c.node.attr<DType>("dtype"), PartialShape::of(dims));
 }
 void compute_fill(KernelContext& k) {
   DType t = k.node.attr<DType>("dtype");
-  const Dims& dims = k.node.attr<Dims>("shape");
+  const Dims dims = shape_operand(k, 0);
   if (t == DType::kString) {
     Tensor s(t, dims);
     for (auto& x : s.strings()) x = k.node.attr_or<std::string>("string_value", "");
@@ -87,8 +92,27 @@ Dims resolve_reshape(const Dims& target, std::int64_t n_in, bool* ok) {
   return out;
 }
 
+// The target is attribute "shape" or input 1 (a 1-D int tensor, -1 allowed once).
 void infer_reshape(InferContext& c) {
-  const Dims& target = c.node.attr<Dims>("shape");
+  Dims target;
+  if (c.num_inputs() > 1) {
+    require_int_input(c, 1, "shape");
+    const Tensor* v = constant_input(c, 1);
+    if (!v) {
+      // Not known while building: the rank is the shape vector's length, if that is known.
+      const PartialShape& s = c.input_shape(1);
+      if (s.known_rank && s.dims.size() > 1)
+        c.value_error("Shape must be rank 1 but is rank " + std::to_string(s.dims.size()));
+      bool len_known = s.known_rank && s.dims.size() == 1 && s.dims[0] >= 0;
+      c.set_output(c.input_dtype(0), len_known ? PartialShape::of(Dims(static_cast<std::size_t>(s.dims[0]), -1))
+                                               : PartialShape::unknown());
+      return;
+    }
+    if (v->rank() != 1) c.value_error("Shape must be rank 1 but is rank " + std::to_string(v->rank()));
+    target = int_values(*v, "shape");
+  } else {
+    target = c.node.attr<Dims>("shape");
+  }
   const PartialShape& in = c.input_shape(0);
   if (in.fully_defined()) {
     bool ok;
@@ -109,7 +133,10 @@ void infer_reshape(InferContext& c) {
 void compute_reshape(KernelContext& k) {
   bool ok;
   const Tensor& x = k.inputs[0];
-  const Dims& target = k.node.attr<Dims>("shape");
+  if (k.inputs.size() > 1)
+    require(k.inputs[1].rank() == 1, Code::kInvalidArgument,
+            "shape must be a vector, got shape " + dims_debug_string(k.inputs[1].shape()));
+  const Dims target = k.inputs.size() > 1 ? int_values(k.inputs[1], "shape") : k.node.attr<Dims>("shape");
   Dims out = resolve_reshape(target, x.size(), &ok);
   if (!ok)
     fail(Code::kInvalidArgument, "Input to reshape is a tensor with " + std::to_string(x.size()) +
@@ -196,6 +223,197 @@ void compute_linspace(KernelContext& k) {
   k.outputs.push_back(std::move(y));
 }
 
+// Slice and Tile: copies of boxes of a tensor, row by row (a row = the last axis).
+
+Dims row_major_strides(const Dims& d) {
+  Dims st(d.size(), 1);
+  for (int i = static_cast<int>(d.size()) - 2; i >= 0; --i) st[i] = st[i + 1] * d[i + 1];
+  return st;
+}
+
+// Calls f(idx, out_offset) for every row start of a tensor of dims `d` (rank >= 1).
+template <typename F>
+void for_each_row(const Dims& d, F&& f) {
+  std::size_t r = d.size();
+  std::int64_t n = num_elements(d);
+  if (n == 0) return;
+  std::int64_t inner = d[r - 1];
+  Dims idx(r, 0);
+  for (std::int64_t base = 0; base < n; base += inner) {
+    f(idx, base);
+    for (int a = static_cast<int>(r) - 2; a >= 0; --a) {
+      if (++idx[a] < d[a]) break;
+      idx[a] = 0;
+    }
+  }
+}
+
+void copy_elements(const Tensor& src, std::int64_t from, Tensor& dst, std::int64_t to, std::int64_t n) {
+  if (n <= 0) return;
+  if (src.dtype() == DType::kString) {
+    for (std::int64_t i = 0; i < n; ++i) dst.strings()[to + i] = src.strings()[from + i];
+    return;
+  }
+  std::size_t es = dtype_size(src.dtype());
+  std::memcpy(static_cast<char*>(dst.raw()) + to * es, static_cast<const char*>(src.raw()) + from * es, n * es);
+}
+
+// The output dims of Slice for concrete begin/size (size -1 = to the end), with TensorFlow's checks.
+Dims slice_dims(const Dims& in, const Dims& begin, const Dims& size) {
+  std::size_t r = in.size();
+  if (begin.size() != r || size.size() != r)
+    fail(Code::kInvalidArgument, "Expected begin and size arguments to be 1-D tensors of size " + std::to_string(r) +
+                                     ", but got shapes [" + std::to_string(begin.size()) + "] and [" +
+                                     std::to_string(size.size()) + "] instead.");
+  Dims out(r);
+  for (std::size_t i = 0; i < r; ++i) {
+    std::int64_t b = begin[i], s = size[i] == -1 ? in[i] - begin[i] : size[i];
+    if (b < 0 || b > in[i])
+      fail(Code::kInvalidArgument, "Expected begin[" + std::to_string(i) + "] in [0, " + std::to_string(in[i]) +
+                                       "], but got " + std::to_string(b));
+    if (s < 0 || b + s > in[i])
+      fail(Code::kInvalidArgument, "Expected size[" + std::to_string(i) + "] in [0, " + std::to_string(in[i] - b) +
+                                       "], but got " + std::to_string(size[i]));
+    out[i] = s;
+  }
+  return out;
+}
+
+void infer_slice(InferContext& c) {
+  require_int_input(c, 1, "begin");
+  require_int_input(c, 2, "size");
+  const PartialShape& in = c.input_shape(0);
+  const Tensor* b = constant_input(c, 1);
+  const Tensor* s = constant_input(c, 2);
+  if (in.known_rank && b && s) {
+    Dims begin = int_values(*b, "begin"), size = int_values(*s, "size");
+    if (in.fully_defined()) {
+      try {
+        c.set_output(c.input_dtype(0), PartialShape::of(slice_dims(in.dims, begin, size)));
+      } catch (const Error& e) {
+        c.value_error(e.what());
+      }
+      return;
+    }
+    if (begin.size() == in.dims.size() && size.size() == in.dims.size()) {
+      Dims out(size.size());
+      for (std::size_t i = 0; i < out.size(); ++i)
+        out[i] = size[i] != -1 ? size[i] : (in.dims[i] >= 0 ? in.dims[i] - begin[i] : -1);
+      c.set_output(c.input_dtype(0), PartialShape::of(out));
+      return;
+    }
+  }
+  c.set_output(c.input_dtype(0), in.known_rank ? PartialShape::of(Dims(in.dims.size(), -1)) : PartialShape::unknown());
+}
+
+void compute_slice(KernelContext& k) {
+  const Tensor& x = k.inputs[0];
+  Dims begin = int_values(k.inputs[1], "begin");
+  Dims out_d = slice_dims(x.shape(), begin, int_values(k.inputs[2], "size"));
+  if (x.rank() == 0) { k.outputs.push_back(x); return; }
+  Tensor out(x.dtype(), out_d);
+  Dims st = row_major_strides(x.shape());
+  std::size_t r = out_d.size();
+  for_each_row(out_d, [&](const Dims& idx, std::int64_t o) {
+    std::int64_t from = 0;
+    for (std::size_t i = 0; i < r; ++i) from += (begin[i] + idx[i]) * st[i];
+    copy_elements(x, from, out, o, out_d[r - 1]);
+  });
+  k.outputs.push_back(std::move(out));
+}
+
+void infer_tile(InferContext& c) {
+  require_int_input(c, 1, "multiples");
+  const PartialShape& in = c.input_shape(0);
+  const Tensor* m = constant_input(c, 1);
+  if (!in.known_rank) { c.set_output(c.input_dtype(0), PartialShape::unknown()); return; }
+  Dims out(in.dims.size(), -1);
+  if (m) {
+    Dims mult = int_values(*m, "multiples");
+    if (mult.size() != in.dims.size())
+      c.value_error("Shape must be rank " + std::to_string(in.dims.size()) + " but is rank " + std::to_string(mult.size()));
+    for (std::size_t i = 0; i < out.size(); ++i) {
+      if (mult[i] < 0) c.value_error("Expected multiples[" + std::to_string(i) + "] >= 0, but got " + std::to_string(mult[i]));
+      out[i] = in.dims[i] < 0 ? -1 : in.dims[i] * mult[i];
+    }
+    if (PartialShape::of(out).fully_defined()) checked_num_elements(out);
+  }
+  c.set_output(c.input_dtype(0), PartialShape::of(out));
+}
+
+void compute_tile(KernelContext& k) {
+  const Tensor& x = k.inputs[0];
+  Dims mult = int_values(k.inputs[1], "multiples");
+  std::size_t r = x.shape().size();
+  if (mult.size() != r)
+    fail(Code::kInvalidArgument, "Expected multiples argument to be a vector of length " + std::to_string(r) +
+                                     " but got length " + std::to_string(mult.size()));
+  if (r == 0) { k.outputs.push_back(x); return; }
+  Dims out_d(r);
+  for (std::size_t i = 0; i < r; ++i) {
+    if (mult[i] < 0)
+      fail(Code::kInvalidArgument, "Expected multiples[" + std::to_string(i) + "] >= 0, but got " + std::to_string(mult[i]));
+    out_d[i] = x.shape()[i] * mult[i];
+  }
+  checked_num_elements(out_d);
+  Tensor out(x.dtype(), out_d);
+  Dims st = row_major_strides(x.shape());
+  std::int64_t row = x.shape()[r - 1];
+  for_each_row(out_d, [&](const Dims& idx, std::int64_t o) {
+    std::int64_t from = 0;
+    for (std::size_t i = 0; i + 1 < r; ++i) from += (idx[i] % x.shape()[i]) * st[i];
+    for (std::int64_t j = 0; j < mult[r - 1]; ++j) copy_elements(x, from, out, o + j * row, row);
+  });
+  k.outputs.push_back(std::move(out));
+}
+
+// Gradients (internal ops): SliceGrad(x, begin, grad) places grad in zeros shaped like x;
+// TileGrad(x, grad) sums grad's tiles back into x's shape.
+void infer_grad_like_x(InferContext& c) { c.set_output(c.input_dtype(c.num_inputs() - 1), c.input_shape(0)); }
+
+void compute_slice_grad(KernelContext& k) {
+  const Tensor& x = k.inputs[0];
+  const Tensor& g = k.inputs[2];
+  Dims begin = int_values(k.inputs[1], "begin");
+  std::size_t r = x.shape().size();
+  require(begin.size() == r && g.rank() == static_cast<int>(r), Code::kInvalidArgument, "SliceGrad: ranks differ");
+  Tensor out = filled_tensor(g.dtype(), x.shape(), 0.0);
+  if (r == 0) { k.outputs.push_back(g); return; }
+  Dims st = row_major_strides(x.shape());
+  for_each_row(g.shape(), [&](const Dims& idx, std::int64_t o) {
+    std::int64_t to = 0;
+    for (std::size_t i = 0; i < r; ++i) to += (begin[i] + idx[i]) * st[i];
+    copy_elements(g, o, out, to, g.shape()[r - 1]);
+  });
+  k.outputs.push_back(std::move(out));
+}
+
+void compute_tile_grad(KernelContext& k) {
+  const Tensor& x = k.inputs[0];
+  const Tensor& g = k.inputs[1];
+  std::size_t r = x.shape().size();
+  require(g.rank() == static_cast<int>(r), Code::kInvalidArgument, "TileGrad: ranks differ");
+  if (r == 0) { k.outputs.push_back(g); return; }
+  Tensor out = filled_tensor(g.dtype(), x.shape(), 0.0);
+  Dims st = row_major_strides(x.shape());
+  std::int64_t row = x.shape()[r - 1];
+  dispatch_numeric(g.dtype(), [&](auto* tag) {
+    using T = std::remove_pointer_t<decltype(tag)>;
+    if constexpr (std::is_same_v<T, bool>) {
+      fail(Code::kInvalidArgument, "TileGrad: bool gradients");
+    } else {
+      const T* pg = g.data<T>();
+      T* po = out.data<T>();
+      for_each_row(g.shape(), [&](const Dims& idx, std::int64_t o) {
+        std::int64_t to = 0;
+        for (std::size_t i = 0; i + 1 < r; ++i) to += (idx[i] % x.shape()[i]) * st[i];
+        for (std::int64_t j = 0; j < g.shape()[r - 1]; ++j) po[to + j % row] += pg[o + j];
+      });
+    }
+  });
+  k.outputs.push_back(std::move(out));
+}
+
 void infer_noop(InferContext&) {}
 void compute_noop(KernelContext&) {}
 
@@ -203,17 +421,21 @@ void compute_noop(KernelContext&) {}
 
 void register_array_ops() {
   register_op({"Const", 0, 0, false, 0, false, infer_const, compute_const});
-  register_op({"Fill", 0, 0, false, 0, false, infer_fill, compute_fill});
+  register_op({"Fill", 0, 1, false, 0, false, infer_fill, compute_fill});
   register_op({"ZerosLike", 1, 1, false, 0, false, infer_like, compute_zeros_like});
   register_op({"OnesLike", 1, 1, false, 0, false, infer_like, compute_ones_like});
   register_op({"Placeholder", 0, 0, false, 0, false, infer_placeholder, compute_placeholder});
   register_op({"Identity", 1, 1, false, 0, false, infer_like, compute_identity});
   register_op({"StopGradient", 1, 1, false, 0, false, infer_like, compute_identity});
-  register_op({"Reshape", 1, 1, false, 0, false, infer_reshape, compute_reshape});
+  register_op({"Reshape", 1, 2, false, 0, false, infer_reshape, compute_reshape});
   register_op({"Cast", 1, 1, false, 0, false, infer_cast, compute_cast});
   register_op({"Range", 0, 0, false, 0, false, infer_range, compute_range});
   register_op({"LinSpace", 0, 0, false, 0, false, infer_linspace, compute_linspace});
   register_op({"NoOp", 0, 0, false, 0, false, infer_noop, compute_noop});
+  register_op({"Slice", 3, 3, false, 0, false, infer_slice, compute_slice});
+  register_op({"Tile", 2, 2, false, 0, false, infer_tile, compute_tile});
+  register_op({"SliceGrad", 3, 3, false, 0, false, infer_grad_like_x, compute_slice_grad});
+  register_op({"TileGrad", 2, 2, false, 0, false, infer_grad_like_x, compute_tile_grad});
 }
 
 }  // namespace tfn

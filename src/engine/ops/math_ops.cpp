@@ -118,11 +118,13 @@ void compute_matmul(KernelContext& k) {
   k.outputs.push_back(std::move(out));
 }
 
-// Reductions: attr "axes" (Dims, may be negative), "reduce_all", "keep_dims".
-std::vector<bool> reduced_axes(const Node& node, std::size_t rank, bool static_check, const InferContext* c) {
+// Reductions: axes from attr "axes" (Dims, may be negative) with "reduce_all", or from
+// input 1 (`reduction_indices`, an int tensor); attr "keep_dims".
+std::vector<bool> reduced_axes(const Node& node, const Dims* axes_input, std::size_t rank, bool static_check,
+                               const InferContext* c) {
   std::vector<bool> red(rank, false);
-  if (node.attr_or<bool>("reduce_all", false)) return std::vector<bool>(rank, true);
-  for (auto a : node.attr<Dims>("axes")) {
+  if (!axes_input && node.attr_or<bool>("reduce_all", false)) return std::vector<bool>(rank, true);
+  for (auto a : axes_input ? *axes_input : node.attr<Dims>("axes")) {
     std::int64_t r = static_cast<std::int64_t>(rank);
     if (a < -r || a >= r) {
       std::string msg = "Invalid reduction dimension " + std::to_string(a) + " for input with " + std::to_string(rank) + " dimensions.";
@@ -140,7 +142,18 @@ void infer_reduce(InferContext& c) {
   const PartialShape& in = c.input_shape(0);
   bool keep = c.node.attr_or<bool>("keep_dims", false);
   if (!in.known_rank) { c.set_output(t, PartialShape::unknown()); return; }
-  std::vector<bool> red = reduced_axes(c.node, in.dims.size(), true, &c);
+  Dims axes;
+  if (c.num_inputs() > 1) {
+    require_int_input(c, 1, "reduction_indices");
+    const Tensor* v = constant_input(c, 1);
+    if (!v) {
+      // Axes known only at run time: with keep_dims the rank stays, otherwise it is unknown.
+      c.set_output(t, keep ? PartialShape::of(Dims(in.dims.size(), -1)) : PartialShape::unknown());
+      return;
+    }
+    axes = int_values(*v, "reduction_indices");
+  }
+  std::vector<bool> red = reduced_axes(c.node, c.num_inputs() > 1 ? &axes : nullptr, in.dims.size(), true, &c);
   Dims out;
   for (std::size_t i = 0; i < in.dims.size(); ++i) {
     if (!red[i]) out.push_back(in.dims[i]);
@@ -205,7 +218,9 @@ void reduce_loop(const Tensor& x, const std::vector<bool>& red, bool mean, Tenso
 void compute_reduce(KernelContext& k) {
   const Tensor& x = k.inputs[0];
   bool keep = k.node.attr_or<bool>("keep_dims", false);
-  std::vector<bool> red = reduced_axes(k.node, x.shape().size(), false, nullptr);
+  Dims axes;
+  if (k.inputs.size() > 1) axes = int_values(k.inputs[1], "reduction_indices");
+  std::vector<bool> red = reduced_axes(k.node, k.inputs.size() > 1 ? &axes : nullptr, x.shape().size(), false, nullptr);
   Dims out_dims;
   for (std::size_t i = 0; i < red.size(); ++i) {
     if (!red[i]) out_dims.push_back(x.shape()[i]);
@@ -234,8 +249,8 @@ void register_math_ops() {
   register_op({"Minimum", 2, 2, false, 0, false, infer_binary, compute_binary<MinF>});
   register_op({"Pow", 2, 2, false, 0, false, infer_binary, compute_binary<PowF>});
   register_op({"MatMul", 2, 2, false, 0, false, infer_matmul, compute_matmul});
-  register_op({"Sum", 1, 1, false, 0, false, infer_reduce, compute_reduce});
-  register_op({"Mean", 1, 1, false, 0, false, infer_reduce, compute_reduce});
+  register_op({"Sum", 1, 2, false, 0, false, infer_reduce, compute_reduce});
+  register_op({"Mean", 1, 2, false, 0, false, infer_reduce, compute_reduce});
 }
 
 }  // namespace tfn

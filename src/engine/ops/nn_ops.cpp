@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "elementwise.h"
+#include "shape_util.h"
 
 namespace tfn {
 
@@ -149,16 +150,19 @@ void compute_sum_to_shape(KernelContext& k) {
 void infer_reshape_like(InferContext& c) { c.set_output(c.input_dtype(0), c.input_shape(1)); }
 void compute_reshape_like(KernelContext& k) { k.outputs.push_back(k.inputs[0].reshaped(k.inputs[1].shape())); }
 
-// ReductionGrad(grad, x; axes, reduce_all, keep_dims, mean): the gradient of Sum/Mean,
+// ReductionGrad(grad, x[, axes]; axes, reduce_all, keep_dims, mean): the gradient of Sum/Mean,
 // grad broadcast back over the reduced axes (divided by their size for Mean).
 void infer_reduction_grad(InferContext& c) { c.set_output(c.input_dtype(0), c.input_shape(1)); }
 void compute_reduction_grad(KernelContext& k) {
   const Tensor& g = k.inputs[0];
   const Dims& xd = k.inputs[1].shape();
   std::size_t r = xd.size();
-  std::vector<bool> red(r, k.node.attr_or<bool>("reduce_all", false));
-  if (!k.node.attr_or<bool>("reduce_all", false))
-    for (auto a : k.node.attr<Dims>("axes")) {
+  // Axes from attributes, or (input 2) the reduction's own axes tensor.
+  bool axes_input = k.inputs.size() > 2;
+  bool all = !axes_input && k.node.attr_or<bool>("reduce_all", false);
+  std::vector<bool> red(r, all);
+  if (!all)
+    for (auto a : axes_input ? int_values(k.inputs[2], "reduction_indices") : k.node.attr<Dims>("axes")) {
       std::int64_t rr = static_cast<std::int64_t>(r);
       if (a < -rr || a >= rr)
         fail(Code::kInvalidArgument, "Invalid reduction dimension " + std::to_string(a) + " for input with " + std::to_string(r) + " dimensions.");
@@ -417,7 +421,7 @@ void register_nn_ops() {
   register_op({"ReluGrad", 2, 2, false, 0, false, infer_relu_grad, compute_relu_grad});
   register_op({"SumToShapeOf", 2, 2, false, 0, false, infer_sum_to_shape, compute_sum_to_shape});
   register_op({"ReshapeLike", 2, 2, false, 0, false, infer_reshape_like, compute_reshape_like});
-  register_op({"ReductionGrad", 2, 2, false, 0, false, infer_reduction_grad, compute_reduction_grad});
+  register_op({"ReductionGrad", 2, 3, false, 0, false, infer_reduction_grad, compute_reduction_grad});
   register_op({"BiasAdd", 2, 2, false, 0, false, infer_bias_add, compute_bias_add});
   register_op({"BiasAddGrad", 1, 1, false, 0, false, infer_bias_add_grad, compute_bias_add_grad});
   register_op({"Softmax", 1, 1, false, 0, false, infer_softmax, compute_softmax<false>});

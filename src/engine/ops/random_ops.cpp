@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "../op_registry.h"
+#include "shape_util.h"
 #include "../philox.h"
 #include "../session.h"
 
@@ -22,11 +23,11 @@ void infer_random(InferContext& c) {
   bool ints_ok = c.node.type == "RandomUniform";
   if (!(dtype_is_floating(t) || (ints_ok && dtype_is_integer(t))))
     fail(Code::kTypeError, std::string("Invalid dtype ") + dtype_name(t) + " for " + c.node.type);
-  const Dims& dims = c.node.attr<Dims>("shape");
-  checked_num_elements(dims);
+  PartialShape shape = c.num_inputs() > 0 ? shape_from_input(c, 0, "shape") : PartialShape::of(c.node.attr<Dims>("shape"));
+  if (shape.fully_defined()) checked_num_elements(shape.dims);
   if (ints_ok && dtype_is_integer(t) && !(c.node.attr<double>("maxval") > c.node.attr<double>("minval")))
     fail(Code::kInvalidArgument, "Need minval < maxval");
-  c.set_output(t, PartialShape::of(dims));
+  c.set_output(t, shape);
 }
 
 // The op's generator for this run: its seeds, advanced past what earlier runs drew.
@@ -189,7 +190,7 @@ void uniform_fill(KernelContext& k, Tensor& out) {
 
 void compute_random(KernelContext& k) {
   DType t = k.node.attr<DType>("dtype");
-  Tensor out(t, k.node.attr<Dims>("shape"));
+  Tensor out(t, shape_operand(k, 0));
   const std::string& type = k.node.type;
   if (type == "RandomNormal") {
     if (t == DType::kFloat) normal_fill<float>(k, out); else normal_fill<double>(k, out);
@@ -209,9 +210,9 @@ void compute_random(KernelContext& k) {
 }  // namespace
 
 void register_random_ops() {
-  register_op({"RandomNormal", 0, 0, false, 0, false, infer_random, compute_random});
-  register_op({"TruncatedNormal", 0, 0, false, 0, false, infer_random, compute_random});
-  register_op({"RandomUniform", 0, 0, false, 0, false, infer_random, compute_random});
+  register_op({"RandomNormal", 0, 1, false, 0, false, infer_random, compute_random});
+  register_op({"TruncatedNormal", 0, 1, false, 0, false, infer_random, compute_random});
+  register_op({"RandomUniform", 0, 1, false, 0, false, infer_random, compute_random});
 }
 
 }  // namespace tfn

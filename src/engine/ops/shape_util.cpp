@@ -49,3 +49,59 @@ DType require_same_input_dtypes(const InferContext& c, const char* const* arg_na
 }
 
 }  // namespace tfn
+
+namespace tfn {
+
+Dims int_values(const Tensor& t, const std::string& what) {
+  require(t.rank() <= 1, Code::kInvalidArgument,
+          what + " must be a scalar or a vector, got shape " + dims_debug_string(t.shape()));
+  Dims out(static_cast<std::size_t>(t.size()));
+  if (t.dtype() == DType::kInt32) {
+    for (std::size_t i = 0; i < out.size(); ++i) out[i] = t.data<std::int32_t>()[i];
+  } else if (t.dtype() == DType::kInt64) {
+    for (std::size_t i = 0; i < out.size(); ++i) out[i] = t.data<std::int64_t>()[i];
+  } else {
+    fail(Code::kInvalidArgument, what + " must be int32 or int64, not " + dtype_name(t.dtype()));
+  }
+  return out;
+}
+
+const Tensor* constant_input(const InferContext& c, int i) {
+  if (i >= c.num_inputs()) return nullptr;
+  const Node& n = c.input_node(i);
+  if (n.type != "Const") return nullptr;
+  return &n.attr<Tensor>("value");
+}
+
+void require_int_input(const InferContext& c, int i, const char* arg) {
+  DType t = c.input_dtype(i);
+  if (t != DType::kInt32 && t != DType::kInt64)
+    fail(Code::kTypeError, std::string("Value passed to parameter '") + arg + "' has DataType " + dtype_name(t) +
+                               " not in list of allowed values: int32, int64");
+}
+
+PartialShape shape_from_input(const InferContext& c, int i, const char* arg) {
+  require_int_input(c, i, arg);
+  const PartialShape& s = c.input_shape(i);
+  if (s.known_rank && s.dims.size() > 1)
+    c.value_error(std::string("Shape must be rank 1 but is rank ") + std::to_string(s.dims.size()));
+  if (const Tensor* v = constant_input(c, i)) {
+    Dims d = int_values(*v, arg);
+    for (auto e : d)
+      if (e < 0) c.value_error("Dimension " + std::to_string(e) + " must be >= 0");
+    checked_num_elements(d);
+    return PartialShape::of(d);
+  }
+  if (s.known_rank && s.dims.size() == 1 && s.dims[0] >= 0) return PartialShape::of(Dims(static_cast<std::size_t>(s.dims[0]), -1));
+  return PartialShape::unknown();
+}
+
+Dims shape_operand(const KernelContext& k, int i) {
+  if (static_cast<int>(k.inputs.size()) <= i) return k.node.attr<Dims>("shape");
+  Dims d = int_values(k.inputs[i], "shape");
+  for (auto e : d) require(e >= 0, Code::kInvalidArgument, "Dimension " + std::to_string(e) + " must be >= 0");
+  checked_num_elements(d);
+  return d;
+}
+
+}  // namespace tfn

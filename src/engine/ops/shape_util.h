@@ -14,3 +14,22 @@ Dims broadcast_dims(const Dims& a, const Dims& b);
 DType require_same_input_dtypes(const InferContext& c, const char* const* arg_names);
 
 }  // namespace tfn
+
+namespace tfn {
+
+// Shapes, axes and sizes that TensorFlow takes as tensors: an op either has them as an
+// attribute (the R value was known when the op was built) or as an int32/int64 input.
+
+// Values of a rank-0 or rank-1 int32/int64 tensor; InvalidArgument naming `what` otherwise.
+Dims int_values(const Tensor& t, const std::string& what);
+// The value of input i when its producer is a Const node (so shapes can be inferred statically).
+const Tensor* constant_input(const InferContext& c, int i);
+// TypeError unless input i is int32/int64, in TensorFlow's words for argument `arg`.
+void require_int_input(const InferContext& c, int i, const char* arg);
+// The static shape given by input i as a shape vector: its value when constant, else its
+// length (if known) with every dimension unknown, else an unknown rank.
+PartialShape shape_from_input(const InferContext& c, int i, const char* arg);
+// A shape: attribute "shape", or the value of input i when the op has it.
+Dims shape_operand(const KernelContext& k, int i);
+
+}  // namespace tfn
