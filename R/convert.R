@@ -69,6 +69,8 @@
 #' and arrays become constants (doubles as float32 unless `dtype` says
 #' otherwise, integers as int32, logicals as bool, characters as string).
 #' Element `[i, j]` of an R matrix is element `[i-1][j-1]` of the tensor.
+#' An R array (one-dimensional included) gives its `dim` as the shape; a plain
+#' vector is a scalar if it has length 1, else of rank 1.
 #'
 #' @param value an R value, tensor or variable.
 #' @param dtype optional dtype.

@@ -18,6 +18,10 @@
 #'
 #' Axes (`axis` of reductions) are 0-based, as in TensorFlow.
 #'
+#' Values fetched with `sess$run()` or read from a checkpoint are plain
+#' length-1 vectors for scalars and R arrays with `dim` for every other rank
+#' (rank 1 a one-dimensional array), so fed back they keep their shape.
+#'
 #' @section Contents:
 #' \describe{
 #'   \item{Graphs and sessions}{`Graph`, `get_default_graph`, `reset_default_graph`,

@@ -81,12 +81,12 @@ test_that("loss values match their definitions", {
   on.exit(sess$close())
   soft <- exp(logits) / rowSums(exp(logits))
   expect_equal(sess$run(sm), soft, tolerance = 1e-6)
-  expect_equal(sess$run(xent), -rowSums(labels * log(soft)), tolerance = 1e-6)
+  expect_equal(sess$run(xent), array(-rowSums(labels * log(soft))), tolerance = 1e-6)
   expect_equal(sess$run(sce), -(labels * log(plogis(logits)) + (1 - labels) * log(1 - plogis(logits))), tolerance = 1e-6)
   expect_equal(sess$run(mse), mean((logits - labels)^2), tolerance = 1e-6)
-  expect_equal(sess$run(tf$argmax(logits, 1L)), c(2, 0))
-  expect_identical(sess$run(tf$equal(tf$argmax(logits, 1L), tf$argmax(labels, 1L))), c(TRUE, TRUE))
-  expect_identical(sess$run(tf$argmax(logits, 0L, output_type = tf$int32)), c(0L, 0L, 0L))
+  expect_equal(sess$run(tf$argmax(logits, 1L)), array(c(2, 0)))
+  expect_identical(sess$run(tf$equal(tf$argmax(logits, 1L), tf$argmax(labels, 1L))), array(c(TRUE, TRUE)))
+  expect_identical(sess$run(tf$argmax(logits, 0L, output_type = tf$int32)), array(c(0L, 0L, 0L)))
 })
 
 test_that("tf$gradients: several xs, unconnected xs, stop_gradient, grad_ys, no-gradient ops", {

@@ -39,7 +39,7 @@ test_that("Initialization", {
   expect_type(w, "double")
   expect_equal(sd(w), 0.35, tolerance = 0.01)
   expect_equal(mean(w), 0, tolerance = 0.01)
-  expect_identical(b, rep(0, 200))
+  expect_identical(b, array(rep(0, 200)))
   # The session was closed on leaving the block.
   expect_tf_error(sess$run(biases), "runtime", "Attempted to use a closed Session.")
 })

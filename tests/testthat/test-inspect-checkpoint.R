@@ -13,9 +13,9 @@ test_that("every V2 fixture lists and reads with the values its README gives", {
   expect_tf_error(r$get_tensor("v3"), "not_found", "Key v3 not found in checkpoint")
   expect_match(format(r), "2 tensors")
 
-  expect_equal(tf$train$load_variable(fixture("tfrust_regression_model_2017", "variables"), "w"), -0.8578622, tolerance = 1e-7)
-  expect_equal(tf$train$load_variable(fixture("tfrust_regression_model_2017", "variables"), "b"), 0)
-  expect_equal(tf$train$load_variable(fixture("tfrust_regression_savedmodel_2018", "variables"), "w"), -0.51074052, tolerance = 1e-7)
+  expect_equal(tf$train$load_variable(fixture("tfrust_regression_model_2017", "variables"), "w"), array(-0.8578622, 1L), tolerance = 1e-7)
+  expect_equal(tf$train$load_variable(fixture("tfrust_regression_model_2017", "variables"), "b"), array(0, 1L))
+  expect_equal(tf$train$load_variable(fixture("tfrust_regression_savedmodel_2018", "variables"), "w"), array(-0.51074052, 1L), tolerance = 1e-7)
   h3 <- fixture("serving_saved_model_half_plus_three", "variables")
   expect_equal(vapply(c("a", "b", "c"), function(n) tf$train$load_variable(h3, n), 0), c(a = 0.5, b = 3, c = 3))
   expect_equal(tf$train$load_variable(fixture("serving_saved_model_counter", "variables"), "counter"), 0)

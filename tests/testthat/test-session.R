@@ -8,7 +8,7 @@ test_that("nested and named fetch lists keep their structure; ops fetch NULL", {
   out <- sess$run(list(x = a, y = list(b, noop), z = "a:0"))
   expect_equal(names(out), c("x", "y", "z"))
   expect_equal(out$x, 1)
-  expect_equal(out$y[[1]], c(2, 3))
+  expect_equal(out$y[[1]], array(c(2, 3)))
   expect_length(out$y, 2L)
   expect_null(out$y[[2]])
   expect_equal(out$z, 1)
@@ -59,7 +59,7 @@ test_that("sessions on a given graph; bad fetches and feeds", {
   sess <- tf$Session(graph = g)
   on.exit(sess$close())
   expect_identical(sess$graph, g)
-  expect_equal(sess$run(x, feed_dict = list(x = 5)), 5)
+  expect_equal(sess$run(x, feed_dict = list(x = 5)), array(5, 1L))
   expect_tf_error(sess$run(NULL), "type", "Fetch argument NULL has invalid type")
   expect_tf_error(sess$run(42), "type", "has invalid type")
   expect_tf_error(sess$run("nope:0"), "key")
@@ -99,7 +99,7 @@ test_that("objects restored by readRDS give a clear error, never a crash", {
   expect_tf_error(r$v * 2, "failed_precondition")
   expect_match(format(r$sess), "restored from a file")
   expect_match(format(r$g), "restored from a file")
-  expect_equal(sess$run(v), c(1, 2))  # the live objects are untouched
+  expect_equal(sess$run(v), array(c(1, 2)))  # the live objects are untouched
   sess$close()
 })
 
@@ -133,7 +133,7 @@ test_that("review findings: overflowing shapes, bad axes and dtypes are classed 
   y <- tf$reduce_sum(x, axis = 100000000L)
   g <- tf$gradients(y, x, grad_ys = tf$constant(matrix(1, 2, 2)))[[1]]
   expect_tf_error(sess$run(g, feed_dict = dict(x = matrix(1, 2, 2))), "invalid_argument", "Invalid reduction dimension")
-  expect_equal(sess$run(tf$reduce_sum(tf$constant(matrix(1:6 + 0, 2, 3)), axis = -2L)), c(3, 7, 11))
+  expect_equal(sess$run(tf$reduce_sum(tf$constant(matrix(1:6 + 0, 2, 3)), axis = -2L)), array(c(3, 7, 11)))
   expect_tf_error(tf$nn$softmax_cross_entropy_with_logits_v2(labels = 1, logits = tf$placeholder(tf$float32)), "value", "rank 2")
   b <- tf$constant(c(1, 2, 3))
   yb <- tf$nn$bias_add(tf$constant(matrix(1, 2, 3)), b)
@@ -157,7 +157,7 @@ test_that("a control dependency on a variable does not run its initializer", {
   with(tf$control_dependencies(list(v)), y <- tf$identity(tf$constant(0)))
   sess$run(y)
   sess$run(tf$group(v))
-  expect_equal(sess$run(v), c(5, 6))
+  expect_equal(sess$run(v), array(c(5, 6)))
 })
 
 test_that("explicit zero seeds are reproducible", {
@@ -191,8 +191,8 @@ test_that("any tensor can be fed, with its shape checked", {
   y <- k * 10
   sess <- tf$Session()
   on.exit(sess$close())
-  expect_equal(sess$run(y), c(10, 20))
-  expect_equal(sess$run(y, feed_dict = dict(k = c(3, 4))), c(30, 40))
+  expect_equal(sess$run(y), array(c(10, 20)))
+  expect_equal(sess$run(y, feed_dict = dict(k = c(3, 4))), array(c(30, 40)))
   expect_tf_error(sess$run(y, feed_dict = dict(k = c(1, 2, 3))), "value",
                   "Cannot feed value of shape (3,) for Tensor 'k:0', which has shape '(2,)'")
 })

@@ -20,7 +20,7 @@ one_step <- function(make_opt, w0 = c(1, -2), g_fn = function(w) 2 * w, steps = 
 test_that("GradientDescent: w -= lr * g", {
   r <- one_step(function() tf$train$GradientDescentOptimizer(0.1))
   w <- c(1, -2)
-  for (i in 1:3) { w <- w - 0.1 * 2 * w; expect_equal(r$values[[i]], w) }
+  for (i in 1:3) { w <- w - 0.1 * 2 * w; expect_equal(r$values[[i]], array(w)) }
   expect_equal(r$sess_vars, "w")
 })
 
@@ -32,7 +32,7 @@ test_that("Momentum, with and without Nesterov", {
       g <- 2 * w
       a <- a * 0.9 + g
       w <- if (nesterov) w - (g * 0.1 + a * 0.9 * 0.1) else w - 0.1 * a
-      expect_equal(r$values[[i]], w)
+      expect_equal(r$values[[i]], array(w))
     }
     expect_equal(r$sess_vars, c("w", "w/Momentum"))
     expect_equal(r$opt$get_slot(r$w, "momentum")$op$name, "w/Momentum")
@@ -49,7 +49,7 @@ test_that("Adam: slots w/Adam, w/Adam_1, beta1_power, beta2_power and TensorFlow
     v <- v + (g * g - v) * 0.001
     w <- w - lr_t * m / (sqrt(v) + 1e-8)
     b1p <- b1p * 0.9; b2p <- b2p * 0.999
-    expect_equal(r$values[[i]], w)
+    expect_equal(r$values[[i]], array(w))
   }
   expect_setequal(r$sess_vars, c("w", "beta1_power", "beta2_power", "w/Adam", "w/Adam_1"))
   expect_equal(r$opt$get_slot(r$w, "m")$op$name, "w/Adam")
@@ -61,7 +61,7 @@ test_that("Adam: slots w/Adam, w/Adam_1, beta1_power, beta2_power and TensorFlow
 test_that("Adagrad and RMSProp", {
   r <- one_step(function() tf$train$AdagradOptimizer(0.1))
   w <- c(1, -2); acc <- c(0.1, 0.1)
-  for (i in 1:3) { g <- 2 * w; acc <- acc + g * g; w <- w - 0.1 * g / sqrt(acc); expect_equal(r$values[[i]], w) }
+  for (i in 1:3) { g <- 2 * w; acc <- acc + g * g; w <- w - 0.1 * g / sqrt(acc); expect_equal(r$values[[i]], array(w)) }
   expect_equal(r$sess_vars, c("w", "w/Adagrad"))
   r <- one_step(function() tf$train$RMSPropOptimizer(0.01, decay = 0.9, momentum = 0.5))
   w <- c(1, -2); ms <- c(1, 1); mom <- c(0, 0)
@@ -70,7 +70,7 @@ test_that("Adagrad and RMSProp", {
     ms <- ms + (g * g - ms) * 0.1
     mom <- mom * 0.5 + 0.01 * g / sqrt(ms + 1e-10)
     w <- w - mom
-    expect_equal(r$values[[i]], w)
+    expect_equal(r$values[[i]], array(w))
   }
   expect_equal(r$sess_vars, c("w", "w/RMSProp", "w/RMSProp_1"))
   expect_tf_error(tf$train$AdagradOptimizer(0.1, initial_accumulator_value = 0), "value")

@@ -29,7 +29,7 @@ test_that("Saving Variables (guide block, verbatim but for the path)", {
   expect_true(file.exists(file.path(dir, "model.ckpt.data-00000-of-00001")))
   expect_equal(readLines(file.path(dir, "checkpoint")),
                c(sprintf('model_checkpoint_path: "%s"', path), sprintf('all_model_checkpoint_paths: "%s"', path)))
-  expect_equal(tf$train$load_variable(path, "v2"), rep(1, 5))
+  expect_equal(tf$train$load_variable(path, "v2"), array(rep(1, 5)))
 })
 
 test_that("the guide's /tmp/model.ckpt round trip: save here, restore in a fresh R process", {
@@ -96,7 +96,7 @@ test_that("Choosing which Variables to Save and Restore (guide block)", {
   s2 <- tf$Session()
   on.exit(s2$close(), add = TRUE)
   tf$train$Saver(list(my_v2 = params))$restore(s2, p3)
-  expect_equal(s2$run(params), c(7, 8, 9))
+  expect_equal(s2$run(params), array(c(7, 8, 9)))
 })
 
 test_that("dict() keys bound to variables stand for their op names", {
@@ -126,7 +126,7 @@ test_that("restore needs no initialization, and restores the first 5 of 6 layers
   on.exit(s6$close())
   tf$train$Saver(six[1:5])$restore(s6, p)
   for (i in 1:5) expect_identical(s6$run(six[[i]]), want[[i]])
-  expect_equal(s6$run(tf$report_uninitialized_variables()), "layer6")
+  expect_equal(s6$run(tf$report_uninitialized_variables()), array("layer6"))
   expect_tf_error(tf$train$Saver(six)$restore(s6, p), "not_found", "Key layer6 not found in checkpoint")
 })
 
@@ -277,7 +277,7 @@ test_that("shape and dtype mismatches on restore change nothing", {
   s2$run(tf$global_variables_initializer())
   expect_tf_error(tf$train$Saver()$restore(s2, p), "invalid_argument",
                   "Assign requires shapes of both tensors to match. lhs shape= [6] rhs shape= [3]")
-  expect_equal(s2$run(a), c(10, 20))  # nothing was assigned, not even 'a'
+  expect_equal(s2$run(a), array(c(10, 20)))  # nothing was assigned, not even 'a'
   fresh_graph()
   a <- tf$Variable(c(10, 20), dtype = tf$float64, name = "a")
   s3 <- tf$Session()
@@ -285,7 +285,7 @@ test_that("shape and dtype mismatches on restore change nothing", {
   s3$run(a$initializer)
   expect_tf_error(tf$train$Saver()$restore(s3, p), "invalid_argument",
                   "tensor_name = a; expected dtype double does not equal original dtype float")
-  expect_equal(s3$run(a), c(10, 20))
+  expect_equal(s3$run(a), array(c(10, 20)))
 })
 
 test_that("truncated, corrupted and foreign files are data_loss errors, never crashes", {
@@ -307,7 +307,7 @@ test_that("truncated, corrupted and foreign files are data_loss errors, never cr
   bad[17] <- xor(bad[17], as.raw(1))
   writeBin(bad, data_file)
   expect_tf_error(saver$restore(sess, p), "data_loss", "Checksum does not match")
-  expect_equal(sess$run(v), rep(0, 100))
+  expect_equal(sess$run(v), array(rep(0, 100)))
   # Truncated data.
   writeBin(bytes[1:50], data_file)
   expect_tf_error(saver$restore(sess, p), "data_loss", "truncated")
