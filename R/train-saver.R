@@ -62,6 +62,8 @@
   s$next_keep_time <- as.numeric(Sys.time()) + s$keep_seconds
   s$last <- data.frame(path = character(0), time = numeric(0), stringsAsFactors = FALSE)
   s$sharded <- isTRUE(sharded)
+  # As TensorFlow, the graph gets save and restore ops (an empty saver adds none).
+  s$graph_def_names <- if (length(kv$keys)) .build_saver_graph(g, scope, kv$keys, kv$vars, s$sharded)
   class(s) <- "tf_saver"
   s
 }
@@ -228,8 +230,12 @@
     assign("last", data.frame(path = p, time = times, stringsAsFactors = FALSE), envir = s)
     invisible(NULL)
   },
-  saver_def = function(s) list(max_to_keep = .subset2(s, "max_to_keep"), sharded = .subset2(s, "sharded"),
-                               keep_checkpoint_every_n_hours = .subset2(s, "keep_seconds") / 3600, version = 2L)
+  saver_def = function(s) {
+    names <- .subset2(s, "graph_def_names")
+    if (is.null(names)) return(NULL)  # an empty saver has no SaverDef, as in TensorFlow
+    c(names, list(max_to_keep = .subset2(s, "max_to_keep"), sharded = .subset2(s, "sharded"),
+                  keep_checkpoint_every_n_hours = .subset2(s, "keep_seconds") / 3600, version = 2L))
+  }
 )
 
 #' @export

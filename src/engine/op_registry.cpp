@@ -18,6 +18,7 @@ void register_all() {
   register_state_ops();
   register_nn_ops();
   register_training_ops();
+  register_io_ops();
 }
 }  // namespace
 

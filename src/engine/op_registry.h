@@ -58,5 +58,6 @@ void register_random_ops();
 void register_state_ops();
 void register_nn_ops();
 void register_training_ops();
+void register_io_ops();
 
 }  // namespace tfn

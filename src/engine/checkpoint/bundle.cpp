@@ -340,6 +340,19 @@ Tensor Reader::read(const std::string& key) {
   return out;
 }
 
+// The .index file's bytes: the header entry (shard count, version), then one entry per tensor.
+std::string build_index(const std::map<std::string, Entry>& entries, int num_shards) {
+  table::TableBuilder tb;
+  std::string header;
+  put_tag(&header, 1, 0);
+  coding::put_varint64(&header, static_cast<std::uint64_t>(num_shards));
+  put_tag(&header, 3, 2);             // version { producer: 1 }
+  header += std::string("\x02\x08\x01", 3);
+  tb.add("", header);
+  for (const auto& kv : entries) tb.add(kv.first, encode_entry(kv.second));
+  return tb.finish();
+}
+
 Writer::Writer(std::string prefix, int num_shards)
     : prefix_(std::move(prefix)), num_shards_(num_shards), data_(static_cast<std::size_t>(num_shards), nullptr),
       offset_(static_cast<std::size_t>(num_shards), 0) {
@@ -447,15 +460,7 @@ void Writer::finish() {
     data_[i] = nullptr;
     if (!ok) io_error("Failed to write checkpoint file", data_tmp_[i]);
   }
-  table::TableBuilder tb;
-  std::string header;
-  put_tag(&header, 1, 0);
-  coding::put_varint64(&header, static_cast<std::uint64_t>(num_shards_));
-  put_tag(&header, 3, 2);             // version { producer: 1 }
-  header += std::string("\x02\x08\x01", 3);
-  tb.add("", header);
-  for (const auto& kv : entries_) tb.add(kv.first, encode_entry(kv.second));
-  std::string index = tb.finish();
+  std::string index = build_index(entries_, num_shards_);
   {
     File f;
     f.f = std::fopen(index_tmp_.c_str(), "wb");
@@ -513,4 +518,40 @@ void write_file_atomically(const std::string& path, const std::string& contents)
   }
 }
 
+namespace bundle {
+
+void merge(const std::vector<std::string>& sources, const std::string& dest, bool delete_old_dirs) {
+  int n = static_cast<int>(sources.size());
+  require(n >= 1 && n <= 99999, Code::kInvalidArgument, "MergeV2Checkpoints needs 1 to 99999 checkpoint prefixes");
+  std::map<std::string, Entry> merged;
+  for (int i = 0; i < n; ++i) {
+    Reader r(sources[i]);
+    require(r.num_shards() == 1, Code::kInvalidArgument,
+            "MergeV2Checkpoints merges single-shard checkpoints; " + sources[i] + " has " + std::to_string(r.num_shards()));
+    for (const auto& kv : r.entries()) {
+      Entry e = kv.second;
+      e.shard_id = i;
+      if (!merged.emplace(kv.first, e).second)
+        fail(Code::kInvalidArgument, "Duplicate tensor key " + kv.first + " in the checkpoints being merged");
+    }
+  }
+  // Data files first, the index last: a reader finds either the old index or the whole new one.
+  for (int i = 0; i < n; ++i) {
+    std::string from = data_filename(sources[i], 0, 1), to = data_filename(dest, i, n);
+    if (std::rename(from.c_str(), to.c_str()) != 0) io_error("Failed to rename checkpoint file to", to);
+  }
+  write_file_atomically(index_filename(dest), build_index(merged, n));
+  for (const auto& s : sources) {
+    std::remove(index_filename(s).c_str());
+    if (delete_old_dirs) {
+      // As TensorFlow: the sources' folder goes if it is now empty (remove() fails otherwise).
+      std::size_t slash = s.find_last_of('/');
+      std::string dir = slash == std::string::npos ? std::string() : s.substr(0, slash);
+      std::string dest_dir = dest.substr(0, dest.find_last_of('/') == std::string::npos ? 0 : dest.find_last_of('/'));
+      if (!dir.empty() && dir != dest_dir) std::remove(dir.c_str());
+    }
+  }
+}
+
+}  // namespace bundle
 }  // namespace tfn

@@ -95,6 +95,11 @@ class Writer {
 };
 
 std::string encode_entry(const Entry& e);
+std::string build_index(const std::map<std::string, Entry>& entries, int num_shards);
+// TensorFlow's MergeV2Checkpoints: single-shard checkpoints `sources` become the shards of one
+// checkpoint `dest` (their data files renamed, one index written); with `delete_old_dirs`, the
+// sources' folders are removed when empty.
+void merge(const std::vector<std::string>& sources, const std::string& dest, bool delete_old_dirs);
 Entry decode_entry(const std::string& bytes, const std::string& key);
 
 }  // namespace bundle
