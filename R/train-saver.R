@@ -122,7 +122,11 @@
     .value_error("'latest_filename' collides with 'save_path': '", latest_filename, "' and '", save_path, "'")
   }
   if (!length(saver$keys)) return(NULL)  # allow_empty
-  created <- .make_save_folder(parent, save_path, saver$sharded)
+  # A local file URI names the same file as its path; the caller gets back the form given.
+  given <- save_path
+  save_path <- .local_path(save_path)
+  parent <- .local_path(parent)
+  created <- .make_save_folder(parent, given, saver$sharded)
   shards <- integer(0)
   n_shards <- 1L
   if (isTRUE(saver$sharded)) {
@@ -159,8 +163,10 @@
     .update_checkpoint_state(parent, save_path, saver$last$path, latest_filename, saver$save_relative_paths)
     for (p in removed) .delete_checkpoint_files(path.expand(p))
   }
-  save_path
+  given
 }
+
+.local_path <- function(p) sub("^file://", "", p)
 
 # As TensorFlow's bundle writer, a save creates the checkpoint's own folder when only that
 # last level is missing (TRUE when it did). A sharded save writes its parts into a temporary
@@ -304,6 +310,7 @@
   .check_saver_session(saver, sess)
   if (is.null(save_path)) .value_error("Can't load save_path when it is None.")
   if (!is.character(save_path) || length(save_path) != 1L || is.na(save_path)) .type_error("'save_path' must be a string")
+  save_path <- .local_path(save_path)
   .require_v2_checkpoint(save_path)
   xp <- .subset2(sess, "xp")
   # As TensorFlow, a missing key or a mismatched dtype/shape is explained as a graph that

@@ -305,6 +305,25 @@ test_that("saver_test: testSaveToNonexistingPath", {
   expect_false(dir.exists(file.path(base, "other_nonexisting_dir")))
 })
 
+test_that("saver_test: testSaveToURI", {
+  fresh_graph()
+  save_path <- paste0("file://", file.path(ckpt_dir(), "uri"))
+  v0 <- tf$Variable(10, name = "v0")
+  v1 <- tf$Variable(20, name = "v1")
+  save <- tf$train$Saver(list(v0 = v0, v1 = v1), restore_sequentially = TRUE)
+  init_all_op <- tf$global_variables_initializer()
+  sess <- tf$Session()
+  on.exit(sess$close())
+  sess$run(init_all_op)
+  expect_equal(sess$run(v0), 10)
+  expect_equal(sess$run(v1), 20)
+  expect_equal(save$save(sess, save_path), save_path)
+  expect_true(file.exists(paste0(sub("^file://", "", save_path), ".index")))
+  sess$run(v0$assign(0))
+  save$restore(sess, save_path)
+  expect_equal(sess$run(v0), 10)
+})
+
 test_that("saver_test: testSaveRestoreAndValidateVariableDtype", {
   save_path <- file.path(ckpt_dir(), "basic_save_restore")
   fresh_graph()
