@@ -45,6 +45,8 @@
 #'     `report_uninitialized_variables`, `GraphKeys`.}
 #'   \item{`tf$train`}{`Saver`, `latest_checkpoint`, `get_checkpoint_state`,
 #'     `checkpoint_exists`, `NewCheckpointReader`, `list_variables`, `load_variable`,
+#'     `update_checkpoint_state`, `generate_checkpoint_state_proto`, `get_checkpoint_mtimes`,
+#'     `remove_checkpoint`,
 #'     `replica_device_setter`, `ClusterSpec`, `GradientDescentOptimizer`,
 #'     `MomentumOptimizer`, `AdamOptimizer`, `AdagradOptimizer`, `RMSPropOptimizer`,
 #'     `get_or_create_global_step`, `get_global_step`, `exponential_decay`.}
@@ -138,7 +140,11 @@ tf <- .new_module("tensorflow")
       checkpoint_exists = .tf_checkpoint_exists,
       NewCheckpointReader = .tf_NewCheckpointReader,
       list_variables = .tf_list_variables,
-      load_variable = .tf_load_variable
+      load_variable = .tf_load_variable,
+      update_checkpoint_state = .tf_update_checkpoint_state,
+      generate_checkpoint_state_proto = .tf_generate_checkpoint_state_proto,
+      get_checkpoint_mtimes = .tf_get_checkpoint_mtimes,
+      remove_checkpoint = .tf_remove_checkpoint
     )),
     python = .module_of("tf$python", list(
       tools = .module_of("tf$python$tools", list(

@@ -26,6 +26,9 @@
                       keep_checkpoint_every_n_hours = 10000, name = NULL, restore_sequentially = FALSE,
                       saver_def = NULL, builder = NULL, defer_build = FALSE, allow_empty = FALSE,
                       write_version = 2L, pad_step_number = FALSE, save_relative_paths = FALSE, filename = NULL) {
+  if (isTRUE(defer_build) && length(var_list)) {
+    .value_error("If `var_list` is provided then build cannot be deferred. Either set defer_build=False or var_list=None.")
+  }
   g <- .default_graph()
   if (is.list(var_list) && length(var_list) && !inherits(var_list, "tf_dict")) {
     first <- Filter(function(v) inherits(v, "tf_variable"), var_list)
@@ -42,6 +45,11 @@
   if (!length(kv$keys) && !isTRUE(allow_empty)) .value_error("No variables to save")
   dup <- kv$keys[duplicated(kv$keys)]
   if (length(dup)) .value_error("At least two variables have the same name: ", dup[1])
+  # One variable under two keys: TensorFlow walks the keys in sorted order and names the second.
+  ids <- vapply(kv$vars, function(v) as.integer(.subset2(v, "op")), 1L)
+  ord <- order(kv$keys, method = "radix")
+  again <- duplicated(ids[ord])
+  if (any(again)) .value_error("The same saveable will be restored with two names: ", kv$keys[ord][which(again)[1]])
   if (!is.null(max_to_keep) && (!is.numeric(max_to_keep) || length(max_to_keep) != 1L || is.na(max_to_keep) || max_to_keep < 0)) {
     .value_error("max_to_keep must be a non-negative number or NULL")
   }
@@ -59,20 +67,28 @@
   s$name <- substr(scope, 1L, nchar(scope) - 1L)
   s$max_to_keep <- if (is.null(max_to_keep)) 0 else max_to_keep
   s$keep_seconds <- keep_checkpoint_every_n_hours * 3600
-  s$next_keep_time <- as.numeric(Sys.time()) + s$keep_seconds
+  s$next_keep_time <- .now() + s$keep_seconds
   s$last <- data.frame(path = character(0), time = numeric(0), stringsAsFactors = FALSE)
   s$sharded <- isTRUE(sharded)
+  s$pad_step_number <- isTRUE(pad_step_number)
+  s$save_relative_paths <- isTRUE(save_relative_paths)
   # As TensorFlow, the graph gets save and restore ops (an empty saver adds none).
   s$graph_def_names <- if (length(kv$keys)) .build_saver_graph(g, scope, kv$keys, kv$vars, s$sharded)
   class(s) <- "tf_saver"
   s
 }
 
-.format_step <- function(step) {
+.now <- function() as.numeric(Sys.time())
+
+.format_step <- function(step, pad = FALSE) {
   if (!is.numeric(step) || length(step) != 1L || is.na(step) || step != floor(step)) {
     .type_error("global_step must be a whole number, a tensor or a variable")
   }
-  format(step, scientific = FALSE, trim = TRUE)
+  out <- format(step, scientific = FALSE, trim = TRUE)
+  # pad_step_number: at least 8 digits, so that names sort by step.
+  if (pad && step >= 0 && nchar(out) < 8L) out <- paste0(strrep("0", 8L - nchar(out)), out)
+  if (pad && step < 0 && nchar(out) < 8L) out <- paste0("-", strrep("0", 8L - nchar(out)), substring(out, 2L))
+  out
 }
 
 .check_saver_session <- function(saver, sess) {
@@ -94,13 +110,25 @@
   if (!is.character(save_path) || length(save_path) != 1L || is.na(save_path)) {
     .type_error("'save_path' must be a string; ", class(save_path)[1], " given")
   }
+  if (is.null(latest_filename)) latest_filename <- "checkpoint"
+  if (!is.character(latest_filename) || length(latest_filename) != 1L || is.na(latest_filename)) {
+    .type_error("'latest_filename' must be a string")
+  }
+  if (dirname(latest_filename) != ".") .value_error("'latest_filename' must not contain path components")
+  parent <- dirname(save_path)
   if (!is.null(global_step)) {
     if (inherits(global_step, c("tf_tensor_like"))) global_step <- sess$run(global_step)
-    save_path <- paste0(save_path, "-", .format_step(global_step))
+    save_path <- paste0(save_path, "-", .format_step(global_step, saver$pad_step_number))
+  } else if (basename(save_path) == latest_filename && !isTRUE(saver$sharded)) {
+    # The checkpoint's files would sit beside a state file of the same name.
+    .value_error("'latest_filename' collides with 'save_path': '", latest_filename, "' and '", save_path, "'")
   }
   if (!length(saver$keys)) return(NULL)  # allow_empty
-  parent <- dirname(save_path)
-  if (!dir.exists(parent)) .value_error("Parent directory of ", save_path, " doesn't exist, can't save.")
+  # A local file URI names the same file as its path; the caller gets back the form given.
+  given <- save_path
+  save_path <- .local_path(save_path)
+  parent <- .local_path(parent)
+  created <- .make_save_folder(parent, given, saver$sharded)
   shards <- integer(0)
   n_shards <- 1L
   if (isTRUE(saver$sharded)) {
@@ -111,30 +139,142 @@
     n_shards <- length(uniq)
   }
   xp <- .subset2(sess, "xp")
+  ok <- FALSE
+  if (created) on.exit(if (!ok) unlink(parent, recursive = TRUE), add = TRUE)
   .ck(xp$save_begin(path.expand(save_path), saver$keys, saver$var_ids, shards, n_shards))
   .drive_checkpoint_job(xp)
+  ok <- TRUE
   if (isTRUE(write_state)) {
-    last <- saver$last[saver$last$path != save_path, , drop = FALSE]
-    last <- rbind(last, data.frame(path = save_path, time = as.numeric(Sys.time()), stringsAsFactors = FALSE))
     removed <- character(0)
-    while (saver$max_to_keep > 0 && nrow(last) > saver$max_to_keep) {
-      oldest <- last[1, ]
-      last <- last[-1, , drop = FALSE]
-      if (oldest$time > saver$next_keep_time) {
-        saver$next_keep_time <- saver$next_keep_time + saver$keep_seconds  # kept for good
-      } else {
-        removed <- c(removed, oldest$path)
+    # With max_to_keep 0 (or NULL) TensorFlow keeps no list at all: nothing is ever deleted.
+    if (saver$max_to_keep > 0) {
+      last <- saver$last[saver$last$path != save_path, , drop = FALSE]
+      last <- rbind(last, data.frame(path = save_path, time = .now(), stringsAsFactors = FALSE))
+      while (nrow(last) > saver$max_to_keep) {
+        oldest <- last[1, ]
+        last <- last[-1, , drop = FALSE]
+        if (oldest$time > saver$next_keep_time) {
+          saver$next_keep_time <- saver$next_keep_time + saver$keep_seconds  # kept for good
+        } else {
+          removed <- c(removed, oldest$path)
+        }
       }
+      saver$last <- last
     }
-    saver$last <- last
-    state_file <- file.path(parent, if (is.null(latest_filename)) "checkpoint" else latest_filename)
     # The state file is written before old files go, so it never names a deleted checkpoint.
-    # As TensorFlow does: with a relative folder, the state file holds paths relative to it.
-    rel <- function(p) .relative_to(p, parent)
-    .ck(checkpoint_state_write(path.expand(state_file), rel(save_path), vapply(last$path, rel, "", USE.NAMES = FALSE)))
+    .update_checkpoint_state(parent, save_path, saver$last$path, latest_filename, saver$save_relative_paths)
     for (p in removed) .delete_checkpoint_files(path.expand(p))
   }
-  save_path
+  given
+}
+
+.local_path <- function(p) sub("^file://", "", p)
+
+# As TensorFlow's bundle writer, a save creates the checkpoint's own folder when only that
+# last level is missing (TRUE when it did). A sharded save writes its parts into a temporary
+# folder beside the prefix first, so there the folder must already exist.
+.make_save_folder <- function(parent, save_path, sharded) {
+  if (dir.exists(parent)) return(FALSE)
+  if (!isTRUE(sharded) && dir.exists(dirname(parent)) && !file.exists(parent) &&
+      suppressWarnings(dir.create(parent))) {
+    return(TRUE)
+  }
+  .value_error("Parent directory of ", save_path, " doesn't exist, can't save.")
+}
+
+# Writes the state file `latest_filename` in `save_dir`. As TensorFlow: the newest path ends the
+# list; with a relative `save_dir` relative paths are stored relative to it; with
+# `save_relative_paths` absolute ones are too.
+.update_checkpoint_state <- function(save_dir, model_checkpoint_path, all_model_checkpoint_paths = NULL,
+                                     latest_filename = NULL, save_relative_paths = FALSE) {
+  if (is.null(latest_filename)) latest_filename <- "checkpoint"
+  state_file <- file.path(save_dir, latest_filename)
+  if (isTRUE(save_relative_paths)) {
+    to_rel <- function(p) if (.is_absolute_path(p)) .relpath(p, save_dir) else p
+    model_checkpoint_path <- to_rel(model_checkpoint_path)
+    all_model_checkpoint_paths <- vapply(as.character(all_model_checkpoint_paths), to_rel, "", USE.NAMES = FALSE)
+  }
+  st <- .generate_checkpoint_state(save_dir, model_checkpoint_path, all_model_checkpoint_paths)
+  if (identical(state_file, st$model_checkpoint_path)) {
+    tf_raise("runtime", paste0("Save path '", model_checkpoint_path, "' conflicts with path used for checkpoint state.  ",
+                               "Please use a different save path."), call = sys.call(-1L))
+  }
+  .ck(checkpoint_state_write(path.expand(state_file), st$model_checkpoint_path, st$all_model_checkpoint_paths))
+  invisible(NULL)
+}
+
+.generate_checkpoint_state <- function(save_dir, model_checkpoint_path, all_model_checkpoint_paths = NULL) {
+  all <- as.character(all_model_checkpoint_paths)
+  if (!length(all) || all[length(all)] != model_checkpoint_path) all <- c(all, model_checkpoint_path)
+  if (!.is_absolute_path(save_dir)) {
+    rel <- function(p) if (.is_absolute_path(p)) p else .relpath(p, save_dir)
+    model_checkpoint_path <- rel(model_checkpoint_path)
+    all <- vapply(all, rel, "", USE.NAMES = FALSE)
+  }
+  st <- list(model_checkpoint_path = model_checkpoint_path, all_model_checkpoint_paths = all,
+             all_model_checkpoint_timestamps = numeric(0), last_preserved_timestamp = 0)
+  class(st) <- "tf_checkpoint_state"
+  st
+}
+
+.tf_generate_checkpoint_state_proto <- function(save_dir, model_checkpoint_path, all_model_checkpoint_paths = NULL,
+                                                all_model_checkpoint_timestamps = NULL, last_preserved_timestamp = NULL) {
+  .check_string(save_dir, "save_dir")
+  .check_string(model_checkpoint_path, "model_checkpoint_path")
+  st <- .generate_checkpoint_state(save_dir, model_checkpoint_path, all_model_checkpoint_paths)
+  if (!is.null(all_model_checkpoint_timestamps)) st$all_model_checkpoint_timestamps <- as.numeric(all_model_checkpoint_timestamps)
+  if (!is.null(last_preserved_timestamp)) st$last_preserved_timestamp <- as.numeric(last_preserved_timestamp)
+  st
+}
+
+.tf_update_checkpoint_state <- function(save_dir, model_checkpoint_path, all_model_checkpoint_paths = NULL,
+                                        latest_filename = NULL, all_model_checkpoint_timestamps = NULL,
+                                        last_preserved_timestamp = NULL) {
+  .check_string(save_dir, "save_dir")
+  .check_string(model_checkpoint_path, "model_checkpoint_path")
+  .update_checkpoint_state(save_dir, model_checkpoint_path, all_model_checkpoint_paths, latest_filename)
+}
+
+.check_string <- function(x, what) {
+  if (!is.character(x) || length(x) != 1L || is.na(x)) tf_raise("type", paste0("'", what, "' must be a string"), call = sys.call(-1L))
+  invisible(x)
+}
+
+# os.path.relpath: `p` relative to `dir` (both taken from the working folder when relative).
+.relpath <- function(p, dir) {
+  parts <- function(x) {
+    x <- path.expand(x)
+    if (!.is_absolute_path(x)) x <- file.path(getwd(), x)
+    s <- strsplit(x, "/", fixed = TRUE)[[1]]
+    out <- character(0)
+    for (e in s[s != "" & s != "."]) out <- if (e == "..") out[-length(out)] else c(out, e)
+    out
+  }
+  pp <- parts(p)
+  pd <- parts(dir)
+  n <- 0L
+  while (n < min(length(pp), length(pd)) && pp[n + 1L] == pd[n + 1L]) n <- n + 1L
+  out <- c(rep("..", length(pd) - n), pp[seq_len(length(pp) - n) + n])
+  if (!length(out)) "." else paste(out, collapse = "/")
+}
+
+.tf_get_checkpoint_mtimes <- function(checkpoint_prefixes) {
+  p <- path.expand(as.character(unlist(checkpoint_prefixes)))
+  idx <- paste0(p, ".index")
+  idx <- idx[file.exists(idx)]
+  as.list(as.numeric(file.mtime(idx)))
+}
+
+.tf_remove_checkpoint <- function(checkpoint_prefix, checkpoint_format_version = 2L, meta_graph_suffix = "meta") {
+  .check_string(checkpoint_prefix, "checkpoint_prefix")
+  if (!identical(as.integer(checkpoint_format_version), 2L)) {
+    tf_raise("unimplemented", "tfnative writes and removes only V2 checkpoints", call = sys.call(-1L))
+  }
+  files <- c(paste0(checkpoint_prefix, ".", meta_graph_suffix), paste0(checkpoint_prefix, ".index"),
+             Sys.glob(paste0(path.expand(checkpoint_prefix), ".data-?????-of-?????")))
+  files <- unique(path.expand(files))
+  unlink(files[file.exists(files)])
+  invisible(NULL)
 }
 
 # Runs a begun save or restore in 64 MiB steps; in interactive sessions a job
@@ -167,27 +307,26 @@
 
 .is_absolute_path <- function(p) grepl("^(/|~|[A-Za-z]:)", p)
 
-# `p` relative to the relative folder `dir` when it lies inside it; else `p` unchanged.
-.relative_to <- function(p, dir) {
-  if (.is_absolute_path(dir) || .is_absolute_path(p)) return(p)
-  parts <- function(x) {
-    s <- strsplit(x, "/", fixed = TRUE)[[1]]
-    s[s != "." & s != ""]
-  }
-  pd <- parts(dir)
-  pp <- parts(p)
-  if (length(pp) > length(pd) && identical(pp[seq_along(pd)], pd)) return(paste(pp[-seq_along(pd)], collapse = "/"))
-  p
-}
-
 .saver_restore <- function(saver, sess, save_path) {
+  if (!length(saver$keys)) return(invisible(NULL))  # allow_empty: nothing to restore
   .check_saver_session(saver, sess)
   if (is.null(save_path)) .value_error("Can't load save_path when it is None.")
   if (!is.character(save_path) || length(save_path) != 1L || is.na(save_path)) .type_error("'save_path' must be a string")
+  save_path <- .local_path(save_path)
   .require_v2_checkpoint(save_path)
   xp <- .subset2(sess, "xp")
-  .ck(xp$restore_begin(path.expand(save_path), saver$keys, saver$var_ids))
-  .drive_checkpoint_job(xp)
+  # As TensorFlow, a missing key or a mismatched dtype/shape is explained as a graph that
+  # no longer matches the checkpoint; the error keeps its class.
+  wrap <- function(e, why) {
+    tf_raise(e$kind, paste0("Restoring from checkpoint failed. This is most likely due to ", why,
+                            " from the checkpoint. Please ensure that you have not altered the graph expected ",
+                            "based on the checkpoint. Original error:\n\n", conditionMessage(e)), call = e$call)
+  }
+  tryCatch({
+    .ck(xp$restore_begin(path.expand(save_path), saver$keys, saver$var_ids))
+    .drive_checkpoint_job(xp)
+  }, tf_not_found_error = function(e) wrap(e, "a Variable name or other graph key that is missing"),
+  tf_invalid_argument_error = function(e) wrap(e, "a mismatch between the current graph and the graph"))
   invisible(NULL)
 }
 
@@ -212,7 +351,7 @@
   restore = function(s) function(sess, save_path) .saver_restore(s, sess, save_path),
   last_checkpoints = function(s) .subset2(s, "last")$path,
   set_last_checkpoints = function(s) function(last_checkpoints) {
-    assign("last", data.frame(path = as.character(last_checkpoints), time = as.numeric(Sys.time()),
+    assign("last", data.frame(path = as.character(last_checkpoints), time = .now(),
                               stringsAsFactors = FALSE), envir = s)
     invisible(NULL)
   },
@@ -278,8 +417,15 @@ print.tf_saver <- function(x, ...) {
   if (!dir.exists(checkpoint_dir) && dir.exists(dirname(checkpoint_dir))) checkpoint_dir <- dirname(checkpoint_dir)
   path <- file.path(checkpoint_dir, if (is.null(latest_filename)) "checkpoint" else latest_filename)
   if (!file.exists(path)) return(NULL)
-  st <- .ck(checkpoint_state_read(path.expand(path)))
-  absolute <- function(p) ifelse(.is_absolute_path(p), p, file.path(checkpoint_dir, p))
+  st <- checkpoint_state_read(path.expand(path))
+  if (inherits(st, "tfn_status")) {
+    # As TensorFlow: an unreadable state file is ignored, with a warning.
+    warning(st$message, "\n", path, ": Checkpoint ignored", call. = FALSE)
+    return(NULL)
+  }
+  if (!nzchar(st$model_checkpoint_path)) .value_error("Invalid checkpoint state loaded from ", checkpoint_dir)
+  # os.path.join: no doubled slash after a folder given with a trailing one.
+  absolute <- function(p) ifelse(.is_absolute_path(p), p, paste0(sub("([^/])/+$", "\\1", checkpoint_dir), "/", p))
   if (nzchar(st$model_checkpoint_path)) st$model_checkpoint_path <- absolute(st$model_checkpoint_path)
   st$all_model_checkpoint_paths <- if (length(st$all_model_checkpoint_paths)) absolute(st$all_model_checkpoint_paths) else character(0)
   class(st) <- "tf_checkpoint_state"

@@ -207,7 +207,9 @@ test_that("relative paths in a state file are relative to its folder", {
   expect_equal(st$model_checkpoint_path, file.path(dir, "m-2"))
   expect_equal(st$all_model_checkpoint_paths, file.path(dir, c("m-1", "m-2")))
   writeLines("this is : not a state", file.path(dir, "checkpoint"))
-  expect_tf_error(tf$train$get_checkpoint_state(dir), "data_loss")
+  # As TensorFlow: an unparsable state file is ignored with a warning.
+  expect_warning(st <- tf$train$get_checkpoint_state(dir), "Checkpoint ignored")
+  expect_null(st)
 })
 
 test_that("all engine dtypes, empty tensors and high ranks round-trip through a Saver", {
@@ -458,4 +460,25 @@ test_that("an interrupted restore never leaves a variable half-restored", {
   # Stopped while values are read in: the restore is completed, never left half done.
   expect_true(all(interrupt_at(0.7) == 1))
   expect_tf_error(tf$train$NewCheckpointReader(p)$get_tensor(5), "type", "must be a string")
+})
+
+test_that("a sharded save needs its folder; a plain one creates only the last level", {
+  fresh_graph()
+  dir <- ckpt_dir()
+  v <- tf$Variable(1, name = "v")
+  sess <- tf$Session()
+  on.exit(sess$close())
+  sess$run(v$initializer)
+  # TensorFlow writes a sharded save's parts into a temporary folder beside the prefix first.
+  expect_tf_error(tf$train$Saver(sharded = TRUE)$save(sess, file.path(dir, "run", "model")), "value",
+                  "Parent directory of")
+  expect_false(dir.exists(file.path(dir, "run")))
+  expect_equal(tf$train$Saver()$save(sess, file.path(dir, "run", "model")), file.path(dir, "run", "model"))
+  expect_equal(tf$train$latest_checkpoint(file.path(dir, "run")), file.path(dir, "run", "model"))
+  # A failed save leaves no folder behind.
+  w <- tf$Variable(2, name = "w")
+  expect_tf_error(tf$train$Saver()$save(sess, file.path(dir, "run2", "model")), "failed_precondition")
+  expect_false(dir.exists(file.path(dir, "run2")))
+  expect_tf_error(tf$train$Saver()$save(sess, file.path(dir, "x"), latest_filename = "a/b"), "value",
+                  "'latest_filename' must not contain path components")
 })
