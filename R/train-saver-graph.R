@@ -23,7 +23,9 @@
 
 # RestoreV2 of `keys`, one Assign per variable (save/Assign, save/Assign_1, ...); the
 # assign ops are returned for a group.
-.saver_restore_ops <- function(g, prefix, keys, vars) {
+# With `reshape`, each value is reshaped to its variable's shape first (save/Reshape) and
+# assigned without a shape check, as TensorFlow's Saver(reshape = True) does.
+.saver_restore_ops <- function(g, prefix, keys, vars, reshape = FALSE) {
   n <- length(keys)
   names_t <- .saver_string_const(g, keys, "RestoreV2/tensor_names")
   slices_t <- .saver_string_const(g, rep("", n), "RestoreV2/shape_and_slices")
@@ -32,8 +34,14 @@
                      attrs = list(dtypes = structure(as.numeric(dtypes), class = "tfn_ints")))
   lapply(seq_len(n), function(i) {
     var_t <- .tensor(g, .subset2(vars[[i]], "op"), 0L)
-    .operation(g, .add_op(g, "Assign", NULL, "Assign", inputs = list(var_t, .tensor(g, restore, i - 1L)),
-                          attrs = list(use_locking = TRUE, validate_shape = TRUE)))
+    value <- .tensor(g, restore, i - 1L)
+    if (reshape) {
+      dims <- .tensor_dims(var_t)
+      shape_t <- .const_op(g, as.integer(dims), "int32", length(dims), "Reshape/shape")
+      value <- .tensor(g, .add_op(g, "Reshape", NULL, "Reshape", inputs = list(value, shape_t)), 0L)
+    }
+    .operation(g, .add_op(g, "Assign", NULL, "Assign", inputs = list(var_t, value),
+                          attrs = list(use_locking = TRUE, validate_shape = !reshape)))
   })
 }
 
@@ -43,18 +51,18 @@
 }
 
 # Builds the subgraph inside the saver's name scope `scope` ("save/"); returns the SaverDef names.
-.build_saver_graph <- function(g, scope, keys, vars, sharded) {
+.build_saver_graph <- function(g, scope, keys, vars, sharded, filename = "model", reshape = FALSE) {
   old <- .subset2(g, "scope")
   assign("scope", scope, envir = g)
   on.exit(assign("scope", old, envir = g))
-  filename <- .placeholder_with_default(g, .saver_string_const(g, "model", "filename/input", vector = FALSE), "filename")
+  filename <- .placeholder_with_default(g, .saver_string_const(g, filename, "filename/input", vector = FALSE), "filename")
   prefix <- .placeholder_with_default(g, filename, "Const")
   o <- order(keys, method = "radix")  # checkpoint keys in byte order, as TensorFlow sorts them
   keys <- keys[o]
   vars <- vars[o]
   if (!isTRUE(sharded)) {
     save_t <- .saver_save_ops(g, prefix, keys, vars)
-    assigns <- .saver_restore_ops(g, prefix, keys, vars)
+    assigns <- .saver_restore_ops(g, prefix, keys, vars, reshape)
     restore_all <- .add_op(g, "NoOp", NULL, "restore_all", control = assigns)
   } else {
     devices <- vapply(vars, function(v) .op_info(v)$device, "")
@@ -81,7 +89,7 @@
                                  control = list(.operation(g, merge))), 0L)
     shards <- lapply(groups, function(d) {
       in_group <- devices == d
-      assigns <- .saver_restore_ops(g, prefix, keys[in_group], vars[in_group])
+      assigns <- .saver_restore_ops(g, prefix, keys[in_group], vars[in_group], reshape)
       .operation(g, .add_op(g, "NoOp", NULL, "restore_shard", control = assigns))
     })
     restore_all <- .add_op(g, "NoOp", NULL, "restore_all", control = shards)

@@ -37,19 +37,6 @@
     g <- .graph_of(.subset2(var_list, "values")[[1]])
   }
   .graph_alive(g)
-  kv <- .saver_var_list(var_list, g)
-  for (v in kv$vars) {
-    if (!inherits(v, "tf_variable")) .type_error("Variable to save is not a Variable: ", class(v)[1])
-    if (!identical(.subset2(v, "graph"), g)) .value_error("All variables of a Saver must be in one graph")
-  }
-  if (!length(kv$keys) && !isTRUE(allow_empty)) .value_error("No variables to save")
-  dup <- kv$keys[duplicated(kv$keys)]
-  if (length(dup)) .value_error("At least two variables have the same name: ", dup[1])
-  # One variable under two keys: TensorFlow walks the keys in sorted order and names the second.
-  ids <- vapply(kv$vars, function(v) as.integer(.subset2(v, "op")), 1L)
-  ord <- order(kv$keys, method = "radix")
-  again <- duplicated(ids[ord])
-  if (any(again)) .value_error("The same saveable will be restored with two names: ", kv$keys[ord][which(again)[1]])
   if (!is.null(max_to_keep) && (!is.numeric(max_to_keep) || length(max_to_keep) != 1L || is.na(max_to_keep) || max_to_keep < 0)) {
     .value_error("max_to_keep must be a non-negative number or NULL")
   }
@@ -57,14 +44,18 @@
       is.na(keep_checkpoint_every_n_hours) || keep_checkpoint_every_n_hours <= 0) {
     .value_error("keep_checkpoint_every_n_hours must be a positive number")
   }
-  # The saver's ops live under a "save" name scope in TensorFlow; claim it so later names match.
-  scope <- .new_name_scope(g, if (is.null(name)) "save" else name)
+  if (!is.null(filename) && (!is.character(filename) || length(filename) != 1L || is.na(filename))) {
+    .type_error("filename must be a string")
+  }
   s <- new.env(parent = emptyenv())
   s$graph <- g
-  s$keys <- kv$keys
-  s$vars <- kv$vars
-  s$var_ids <- vapply(kv$vars, function(v) as.integer(.subset2(v, "op")), 1L)
-  s$name <- substr(scope, 1L, nchar(scope) - 1L)
+  s$var_list <- var_list
+  s$allow_empty <- isTRUE(allow_empty)
+  s$scope_name <- if (is.null(name)) "save" else name
+  s$filename <- if (is.null(filename)) "model" else filename
+  s$reshape <- isTRUE(reshape)
+  s$built <- FALSE
+  s$keys <- character(0)
   s$max_to_keep <- if (is.null(max_to_keep)) 0 else max_to_keep
   s$keep_seconds <- keep_checkpoint_every_n_hours * 3600
   s$next_keep_time <- .now() + s$keep_seconds
@@ -72,10 +63,47 @@
   s$sharded <- isTRUE(sharded)
   s$pad_step_number <- isTRUE(pad_step_number)
   s$save_relative_paths <- isTRUE(save_relative_paths)
-  # As TensorFlow, the graph gets save and restore ops (an empty saver adds none).
-  s$graph_def_names <- if (length(kv$keys)) .build_saver_graph(g, scope, kv$keys, kv$vars, s$sharded)
   class(s) <- "tf_saver"
+  # As TensorFlow, defer_build = TRUE waits for saver$build() (variables made until then count).
+  if (!isTRUE(defer_build)) .saver_build(s)
   s
+}
+
+# Resolves the variables, checks them, and adds the save/restore ops to the graph.
+.saver_build <- function(s) {
+  if (isTRUE(s$built)) return(invisible(NULL))
+  g <- s$graph
+  .graph_alive(g)
+  kv <- .saver_var_list(s$var_list, g)
+  for (v in kv$vars) {
+    if (!inherits(v, "tf_variable")) .type_error("Variable to save is not a Variable: ", class(v)[1])
+    if (!identical(.subset2(v, "graph"), g)) .value_error("All variables of a Saver must be in one graph")
+  }
+  if (!length(kv$keys) && !isTRUE(s$allow_empty)) .value_error("No variables to save")
+  dup <- kv$keys[duplicated(kv$keys)]
+  if (length(dup)) .value_error("At least two variables have the same name: ", dup[1])
+  # One variable under two keys: TensorFlow walks the keys in sorted order and names the second.
+  ids <- vapply(kv$vars, function(v) as.integer(.subset2(v, "op")), 1L)
+  ord <- order(kv$keys, method = "radix")
+  again <- duplicated(ids[ord])
+  if (any(again)) .value_error("The same saveable will be restored with two names: ", kv$keys[ord][which(again)[1]])
+  s$keys <- kv$keys
+  s$vars <- kv$vars
+  s$var_ids <- ids
+  if (length(kv$keys)) {
+    # The saver's ops live under a "save" name scope, as in TensorFlow (an empty saver adds none).
+    scope <- .new_name_scope(g, s$scope_name)
+    s$name <- substr(scope, 1L, nchar(scope) - 1L)
+    s$graph_def_names <- .build_saver_graph(g, scope, kv$keys, kv$vars, s$sharded, s$filename, s$reshape)
+  } else {
+    s$name <- s$scope_name
+  }
+  s$built <- TRUE
+  invisible(NULL)
+}
+
+.require_built <- function(saver, what) {
+  if (!isTRUE(saver$built)) tf_raise("runtime", paste0("`build()` should be called before ", what, " if defer_build==True"))
 }
 
 .now <- function() as.numeric(Sys.time())
@@ -106,6 +134,7 @@
 .saver_save <- function(saver, sess, save_path, global_step = NULL, latest_filename = NULL,
                         meta_graph_suffix = "meta", write_meta_graph = TRUE, write_state = TRUE,
                         strip_default_attrs = FALSE, save_debug_info = FALSE) {
+  .require_built(saver, "save")
   .check_saver_session(saver, sess)
   if (!is.character(save_path) || length(save_path) != 1L || is.na(save_path)) {
     .type_error("'save_path' must be a string; ", class(save_path)[1], " given")
@@ -308,6 +337,7 @@
 .is_absolute_path <- function(p) grepl("^(/|~|[A-Za-z]:)", p)
 
 .saver_restore <- function(saver, sess, save_path) {
+  .require_built(saver, "restore")
   if (!length(saver$keys)) return(invisible(NULL))  # allow_empty: nothing to restore
   .check_saver_session(saver, sess)
   if (is.null(save_path)) .value_error("Can't load save_path when it is None.")
@@ -323,8 +353,14 @@
                             "based on the checkpoint. Original error:\n\n", conditionMessage(e)), call = e$call)
   }
   tryCatch({
-    .ck(xp$restore_begin(path.expand(save_path), saver$keys, saver$var_ids))
-    .drive_checkpoint_job(xp)
+    if (isTRUE(saver$reshape)) {
+      # Values of another shape (same size) go through the graph's Reshape ops.
+      sess$run(saver$graph_def_names$restore_op_name,
+               feed_dict = setNames(list(path.expand(save_path)), saver$graph_def_names$filename_tensor_name))
+    } else {
+      .ck(xp$restore_begin(path.expand(save_path), saver$keys, saver$var_ids))
+      .drive_checkpoint_job(xp)
+    }
   }, tf_not_found_error = function(e) wrap(e, "a Variable name or other graph key that is missing"),
   tf_invalid_argument_error = function(e) wrap(e, "a mismatch between the current graph and the graph"))
   invisible(NULL)
@@ -349,6 +385,7 @@
                 write_state, strip_default_attrs, save_debug_info)
   },
   restore = function(s) function(sess, save_path) .saver_restore(s, sess, save_path),
+  build = function(s) function() .saver_build(s),
   last_checkpoints = function(s) .subset2(s, "last")$path,
   set_last_checkpoints = function(s) function(last_checkpoints) {
     assign("last", data.frame(path = as.character(last_checkpoints), time = .now(),
@@ -400,7 +437,8 @@ format.tf_saver <- function(x, ...) {
   keys <- get("keys", envir = x)
   shown <- if (length(keys) > 4) c(keys[1:4], "...") else keys
   mk <- get("max_to_keep", envir = x)
-  sprintf("<tf.train.Saver '%s': %d variable%s (%s), max_to_keep=%s>", get("name", envir = x), length(keys),
+  name <- if (exists("name", envir = x, inherits = FALSE)) get("name", envir = x) else get("scope_name", envir = x)
+  sprintf("<tf.train.Saver '%s': %d variable%s (%s), max_to_keep=%s>", name, length(keys),
           if (length(keys) == 1L) "" else "s", paste(shown, collapse = ", "), if (mk > 0) mk else "all")
 }
 
