@@ -60,6 +60,7 @@ shape <- function(...) {
 
 #' @export
 format.tf_shape <- function(x, ...) {
+  if (isTRUE(attr(x, "unknown_rank"))) return("TensorShape(None)")
   d <- unclass(x)
   parts <- ifelse(is.na(d), "None", format(d, scientific = FALSE, trim = TRUE))
   paste0("TensorShape([", paste(parts, collapse = ", "), "])")
@@ -75,7 +76,7 @@ print.tf_shape <- function(x, ...) {
 `$.tf_shape` <- function(x, name) {
   d <- unclass(x)
   switch(name,
-    ndims = length(d),
+    ndims = if (isTRUE(attr(x, "unknown_rank"))) NULL else length(d),
     dims = as.list(d),
     as_list = function() as.list(d),
     is_fully_defined = function() !anyNA(d),

@@ -107,6 +107,8 @@ tf <- .new_module("tensorflow")
     # variables
     Variable = .tf_Variable, assign = .tf_assign, assign_add = .tf_assign_add, assign_sub = .tf_assign_sub,
     global_variables = .tf_global_variables, trainable_variables = .tf_trainable_variables,
+    local_variables = .tf_local_variables, local_variables_initializer = .tf_local_variables_initializer,
+    count_up_to = .tf_count_up_to, InteractiveSession = .tf_InteractiveSession,
     all_variables = .tf_global_variables,
     global_variables_initializer = .tf_global_variables_initializer,
     variables_initializer = .tf_variables_initializer,

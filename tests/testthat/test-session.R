@@ -62,7 +62,7 @@ test_that("sessions on a given graph; bad fetches and feeds", {
   expect_equal(sess$run(x, feed_dict = list(x = 5)), 5)
   expect_tf_error(sess$run(NULL), "type", "Fetch argument NULL has invalid type")
   expect_tf_error(sess$run(42), "type", "has invalid type")
-  expect_tf_error(sess$run("nope:0"), "key")
+  expect_tf_error(sess$run("nope:0"), "value", "cannot be interpreted as a Tensor")
   expect_tf_error(sess$run(x, feed_dict = list(x = tf$constant(1))), "type", "cannot be a tf.Tensor")
   expect_tf_error(sess$run(x, feed_dict = list(x = "a")), "type")
   expect_tf_error(sess$nope, "attribute")
