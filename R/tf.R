@@ -109,6 +109,7 @@ tf <- .new_module("tensorflow")
     global_variables = .tf_global_variables, trainable_variables = .tf_trainable_variables,
     local_variables = .tf_local_variables, local_variables_initializer = .tf_local_variables_initializer,
     count_up_to = .tf_count_up_to, InteractiveSession = .tf_InteractiveSession,
+    assert_variables_initialized = .tf_assert_variables_initialized,
     all_variables = .tf_global_variables,
     global_variables_initializer = .tf_global_variables_initializer,
     variables_initializer = .tf_variables_initializer,

@@ -12,12 +12,18 @@
     assign("control_deps", list(), envir = g0)
     on.exit(assign("control_deps", outer_deps, envir = g0), add = TRUE)
   }
-  if (is.function(initial_value)) initial_value <- initial_value()
   if (!is.null(name) && (!is.character(name) || length(name) != 1L || is.na(name))) .type_error("name must be a string")
-  g <- .graph_of(initial_value)
+  init_fn <- if (is.function(initial_value)) initial_value
+  g <- if (is.null(init_fn)) .graph_of(initial_value) else g0
   if (!identical(g, .default_graph())) .value_error("initial_value must be from the default graph")
   .with_name_scope(g, if (is.null(name)) "Variable" else name, function(scope) {
-    init <- .as_tensor(initial_value, dtype = dtype, name = "initial_value", g = g)
+    init <- if (is.null(init_fn)) {
+      .as_tensor(initial_value, dtype = dtype, name = "initial_value", g = g)
+    } else {
+      # A function's initial value is built under <name>/Initializer/, as TensorFlow does.
+      .with_name_scope(g, "Initializer", function(s) .as_tensor(init_fn(), dtype = dtype, name = "initial_value", g = g))
+    }
+    if (!identical(.subset2(init, "graph"), g)) .value_error("initial_value must be from the default graph")
     ty <- .tensor_type(init)
     dims <- ty[[2]]
     if (isTRUE(validate_shape) && (is.null(dims) || anyNA(dims))) {
@@ -177,6 +183,17 @@ print.tf_variable <- function(x, ...) {
   g <- .subset2(v, "graph")
   .tensor(g, .add_op(g, "IsVariableInitialized", NULL, "IsVariableInitialized",
                      inputs = list(.tensor(g, .subset2(v, "op"), 0L))), 0L)
+}
+
+# The obsolete check: a tensor that reads every variable (its value: their ranks), so running it
+# fails on the first uninitialized one. NULL when there are no variables.
+.tf_assert_variables_initialized <- function(var_list = NULL) {
+  if (is.null(var_list)) var_list <- c(.tf_global_variables(), .tf_local_variables())
+  var_list <- .var_list(var_list)
+  if (!length(var_list)) return(NULL)
+  g <- .subset2(var_list[[1]], "graph")
+  refs <- lapply(var_list, function(v) .tensor(g, .subset2(v, "op"), 0L))
+  .tensor(g, .add_op(g, "VariableRanks", NULL, "Rank", inputs = refs), 0L)
 }
 
 .tf_report_uninitialized_variables <- function(var_list = NULL, name = "report_uninitialized_variables") {

@@ -263,6 +263,7 @@ test_that("variables_test: testInitializerFunctionDevicePlacement", {
   initializer <- function() tf$constant(42)
   with(tf$device("/cpu:100"), v1 <- tf$Variable(initializer, dtype = tf$float32, name = "v1"))
   expect_equal(v1$op$device, "/device:CPU:100")
+  expect_equal(v1$initial_value$name, "v1/Initializer/Const:0")
   # Colocation groups are not recorded; the initializer's inputs are placed with the variable.
   for (i in v1$initializer$inputs) expect_equal(i$op$device, "/device:CPU:100")
   v2 <- tf$Variable(initializer, dtype = tf$float32, name = "v2")
@@ -347,6 +348,41 @@ test_that("variables_test: IsInitializedTest.testTrainingWithZeroSizeVar", {
   do_opt <- tf$train$GradientDescentOptimizer(0.1)$minimize(objective)
   sess$run(list(do_opt))
   expect_equal(sess$run(b), matrix(0.9, 2, 2), tolerance = 1e-6)
+})
+
+# variables_test.py: ObsoleteIsInitializedTest ----------------------------------
+
+test_that("variables_test: ObsoleteIsInitializedTest.testNoVars", {
+  fresh_graph()
+  expect_null(tf$assert_variables_initialized())
+})
+
+test_that("variables_test: ObsoleteIsInitializedTest.testVariables", {
+  fresh_graph()
+  sess <- tf$Session()
+  on.exit(sess$close())
+  v <- tf$Variable(c(1L, 2L))
+  w <- tf$Variable(c(3L, 4L))
+  inited <- tf$assert_variables_initialized()
+  expect_tf_error(sess$run(inited), "failed_precondition", "Attempting to use uninitialized value")
+  sess$run(tf$global_variables_initializer())
+  expect_equal(sess$run(inited), array(c(1L, 1L)))
+})
+
+test_that("variables_test: ObsoleteIsInitializedTest.testVariableList", {
+  fresh_graph()
+  sess <- tf$Session()
+  on.exit(sess$close())
+  v <- tf$Variable(c(1L, 2L))
+  w <- tf$Variable(c(3L, 4L))
+  inited <- tf$assert_variables_initialized(list(v))
+  with(sess$as_default(), {
+    expect_tf_error(inited$op$run(), "failed_precondition", "Attempting to use uninitialized value")
+    sess$run(w$initializer)
+    expect_tf_error(inited$op$run(), "failed_precondition", "Attempting to use uninitialized value")
+    v$initializer$run()
+    expect_silent(inited$op$run())
+  })
 })
 
 # variable_ops_test.py: VariableOpTest --------------------------------------------

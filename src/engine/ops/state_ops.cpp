@@ -138,6 +138,18 @@ void compute_count_up_to(KernelContext& k) {
   k.outputs.push_back(std::move(before));
 }
 
+// The rank of each variable, read by value so an uninitialized one fails the run
+// (assert_variables_initialized): a scalar for one variable, else a vector.
+void infer_variable_ranks(InferContext& c) {
+  c.set_output(DType::kInt32, c.num_inputs() == 1 ? PartialShape::of({}) : PartialShape::of({c.num_inputs()}));
+}
+void compute_variable_ranks(KernelContext& k) {
+  auto n = static_cast<std::int64_t>(k.inputs.size());
+  Tensor out(DType::kInt32, n == 1 ? Dims{} : Dims{n});
+  for (std::int64_t i = 0; i < n; ++i) out.data<std::int32_t>()[i] = static_cast<std::int32_t>(k.inputs[i].shape().size());
+  k.outputs.push_back(std::move(out));
+}
+
 void infer_report(InferContext& c) { c.set_output(DType::kString, PartialShape::of({-1})); }
 void compute_report(KernelContext& k) {
   std::vector<std::string> names;
@@ -158,6 +170,7 @@ void register_state_ops() {
   register_op({"IsVariableInitialized", 1, 1, true, 1, false, infer_is_initialized, compute_is_initialized});
   register_op({"InitializedValue", 2, 2, true, 1, false, infer_initialized_value, compute_initialized_value});
   register_op({"CountUpTo", 1, 1, true, 1, false, infer_count_up_to, compute_count_up_to});
+  register_op({"VariableRanks", 1, -1, false, 0, false, infer_variable_ranks, compute_variable_ranks});
   register_op({"ReportUninitializedVariables", 0, -1, true, -1, false, infer_report, compute_report});
 }
 
