@@ -21,7 +21,7 @@
 #' @section Contents:
 #' \describe{
 #'   \item{Graphs and sessions}{`Graph`, `get_default_graph`, `reset_default_graph`,
-#'     `name_scope`, `control_dependencies`, `Session`, `get_default_session`,
+#'     `name_scope`, `control_dependencies`, `Session`, `InteractiveSession`, `get_default_session`,
 #'     `ConfigProto`, `device`, `DeviceSpec`, `colocate_with`.}
 #'   \item{Tensors}{`constant`, `zeros`, `ones`, `fill`, `zeros_like`, `ones_like`,
 #'     `placeholder`, `identity`, `stop_gradient`, `reshape`, `expand_dims`, `cast`,
@@ -38,7 +38,8 @@
 #'   \item{Variables}{`Variable`, `assign`, `assign_add`, `assign_sub`,
 #'     `global_variables`, `trainable_variables`, `global_variables_initializer`,
 #'     `variables_initializer`, `is_variable_initialized`,
-#'     `report_uninitialized_variables`, `GraphKeys`.}
+#'     `report_uninitialized_variables`, `assert_variables_initialized`, `count_up_to`,
+#'     `local_variables`, `local_variables_initializer`, `GraphKeys`.}
 #'   \item{`tf$train`}{`Saver`, `latest_checkpoint`, `get_checkpoint_state`,
 #'     `checkpoint_exists`, `NewCheckpointReader`, `list_variables`, `load_variable`,
 #'     `replica_device_setter`, `ClusterSpec`, `GradientDescentOptimizer`,
