@@ -19,6 +19,7 @@
   s$run1 <- xp$run1
   s$run_many <- xp$run
   s$run_target <- xp$run_target
+  s$graph_num_ops <- graph$xp$num_ops
   s$config <- config
   s$entered <- FALSE
   s$log_placement <- !is.null(config) && isTRUE(config$log_device_placement)
@@ -75,9 +76,13 @@
   invisible(NULL)
 }
 
-# An InteractiveSession makes itself the default session until it is closed.
+# An InteractiveSession makes itself (and an explicitly given graph) the default until it is closed.
 .tf_InteractiveSession <- function(target = "", graph = NULL, config = NULL) {
   s <- .tf_Session(target, graph, config)
+  if (!is.null(graph)) {
+    .tfn$graph_stack[[length(.tfn$graph_stack) + 1L]] <- graph
+    assign("entered_graph", graph, envir = s)
+  }
   if (.tfn$interactive_sessions > 0L) {
     warning("An interactive session is already active. This can cause out-of-memory errors in some cases. ",
             "You must explicitly call `InteractiveSession.close()` to release resources held by the other session(s).",
@@ -109,6 +114,11 @@
     .tfn$interactive_sessions <- .tfn$interactive_sessions - 1L
     keep <- !vapply(.tfn$session_stack, identical, logical(1), s)
     .tfn$session_stack <- .tfn$session_stack[keep]
+    g <- .subset2(s, "entered_graph")
+    if (!is.null(g)) {
+      at <- which(vapply(.tfn$graph_stack, identical, logical(1), g))
+      if (length(at)) .tfn$graph_stack[[max(at)]] <- NULL
+    }
   }
   invisible(NULL)
 }
@@ -205,10 +215,11 @@
 # A value that cannot be held by the fed tensor's dtype without loss (a non-whole or too large number
 # for an integer tensor, a number for a string tensor) is a TypeError with TensorFlow's wording.
 .check_feed_value <- function(v, dtype) {
+  if (is.factor(v)) .type_error("A factor cannot be fed; convert it with as.character() or as.integer() first")
   bad <- switch(dtype,
     int32 = is.double(v) && any(is.finite(v) & (v != trunc(v) | v < -2^31 | v >= 2^31)),
     int64 = is.double(v) && any(is.finite(v) & (v != trunc(v) | v < -2^63 | v >= 2^63)),
-    string = !is.character(v) && !is.factor(v),
+    string = !is.character(v),
     FALSE
   )
   if (isTRUE(bad)) {
@@ -233,7 +244,7 @@
       !.subset2(s, "log_placement")) {
     return(invisible(.ck(.subset2(s, "run_target")(.subset2(fetches, "op")))))
   }
-  if (.subset2(g, "xp")$num_ops() == 0L && !.subset2(s, "xp")$closed()) {
+  if (.subset2(s, "graph_num_ops")() == 0L && !.subset2(s, "xp")$closed()) {
     tf_raise("runtime", "The Session graph is empty.  Add operations to the graph before calling run().")
   }
   f <- .flatten_fetches(fetches, g)

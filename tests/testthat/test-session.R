@@ -196,3 +196,27 @@ test_that("any tensor can be fed, with its shape checked", {
   expect_tf_error(sess$run(y, feed_dict = dict(k = c(1, 2, 3))), "value",
                   "Cannot feed value of shape (3,) for Tensor 'k:0', which has shape '(2,)'")
 })
+
+test_that("an InteractiveSession on a given graph makes it the default graph until closed", {
+  fresh_graph()
+  g <- tf$Graph()
+  sess <- tf$InteractiveSession(graph = g)
+  expect_identical(tf$get_default_graph(), g)
+  expect_identical(tf$get_default_session(), sess)
+  x <- tf$constant(3)
+  expect_identical(x$graph, g)
+  expect_equal(x$eval(), 3)
+  sess$close()
+  sess$close()  # closing twice changes nothing
+  expect_false(identical(tf$get_default_graph(), g))
+  expect_null(tf$get_default_session())
+})
+
+test_that("a factor is refused as a feed, with the conversion to use", {
+  fresh_graph()
+  p <- tf$placeholder(tf$string)
+  sess <- tf$Session()
+  on.exit(sess$close())
+  expect_tf_error(sess$run(p, feed_dict = dict(p = factor("a"))), "type", "as.character()")
+  expect_equal(sess$run(p, feed_dict = dict(p = "a")), "a")
+})
