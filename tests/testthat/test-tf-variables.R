@@ -176,7 +176,7 @@ test_that("variables_test: testCollectionsWithScope", {
 })
 
 test_that("variables_test: testOperators", {
-  # The arithmetic, comparison and matmul part; see the conformance notes for abs, %%, logical ops, [.
+  # All but %%, the logical operators and [ slicing (see the conformance notes).
   fresh_graph()
   sess <- tf$Session()
   on.exit(sess$close())
@@ -186,7 +186,7 @@ test_that("variables_test: testOperators", {
     mul = var_f * 10, rmul = 10 * var_f, div = var_f / 10, rdiv = 10 / var_f,
     lt = var_f < 3, rlt = 3 < var_f, le = var_f <= 2, rle = 2 <= var_f,
     gt = var_f > 3, rgt = 3 > var_f, ge = var_f >= 2, rge = 2 >= var_f,
-    neg = -var_f
+    neg = -var_f, abs_v = abs(var_f)
   )
   var_m <- tf$Variable(matrix(c(2, 3), 1, 2))
   matmul <- tf$matmul(var_m, matrix(c(10, 20), 2, 1))
@@ -195,7 +195,7 @@ test_that("variables_test: testOperators", {
   out <- sess$run(ops)
   expected <- list(add = 2, radd = 3, sub = 1, rsub = -1, mul = 20, rmul = 20, div = 0.2, rdiv = 5,
                    lt = TRUE, rlt = FALSE, le = TRUE, rle = TRUE, gt = FALSE, rgt = TRUE, ge = TRUE, rge = TRUE,
-                   neg = -2)
+                   neg = -2, abs_v = 2)
   for (nm in names(expected)) expect_equal(out[[nm]], array(expected[[nm]]), tolerance = 1e-6, info = nm)
   expect_equal(sess$run(matmul), matrix(80, 1, 1))
   expect_equal(sess$run(rmatmul), matrix(c(20, 40, 30, 60), 2, 2))
