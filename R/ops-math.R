@@ -83,6 +83,25 @@ Ops.tf_tensor_like <- function(e1, e2) {
   )
 }
 
+#' Math functions on tensors
+#'
+#' `abs()`, `sign()`, `sqrt()`, `exp()`, `log()`, `floor()` and `tanh()` on a tensor or
+#' variable build the TensorFlow op of the same name (`tf$abs()`, ...).
+#'
+#' @param x a tensor or variable.
+#' @param ... unused (a `base` for `log()` is not supported).
+#' @return A tensor.
+#' @examples
+#' abs(tf$constant(c(-1, 2)))
+#' @name tensor-math
+#' @export
+Math.tf_tensor_like <- function(x, ...) {
+  f <- switch(.Generic, abs = .tf_abs, sign = .tf_sign, sqrt = .tf_sqrt, exp = .tf_exp, log = .tf_log,
+              floor = .tf_floor, tanh = .tf_tanh, NULL)
+  if (is.null(f) || ...length()) .type_error("Function '", .Generic, "' is not supported on tensors yet")
+  f(x)
+}
+
 .tf_matmul <- function(a, b, transpose_a = FALSE, transpose_b = FALSE, adjoint_a = FALSE, adjoint_b = FALSE,
                        a_is_sparse = FALSE, b_is_sparse = FALSE, name = NULL) {
   g <- .graph_of(a, b)

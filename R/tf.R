@@ -25,7 +25,7 @@
 #' @section Contents:
 #' \describe{
 #'   \item{Graphs and sessions}{`Graph`, `get_default_graph`, `reset_default_graph`,
-#'     `name_scope`, `control_dependencies`, `Session`, `get_default_session`,
+#'     `name_scope`, `control_dependencies`, `Session`, `InteractiveSession`, `get_default_session`,
 #'     `ConfigProto`, `device`, `DeviceSpec`, `colocate_with`.}
 #'   \item{Tensors}{`constant`, `zeros`, `ones`, `fill`, `zeros_like`, `ones_like`,
 #'     `placeholder`, `identity`, `stop_gradient`, `reshape`, `expand_dims`, `cast`, `slice`, `tile`,
@@ -42,7 +42,8 @@
 #'   \item{Variables}{`Variable`, `assign`, `assign_add`, `assign_sub`,
 #'     `global_variables`, `trainable_variables`, `global_variables_initializer`,
 #'     `variables_initializer`, `is_variable_initialized`,
-#'     `report_uninitialized_variables`, `GraphKeys`.}
+#'     `report_uninitialized_variables`, `assert_variables_initialized`, `count_up_to`,
+#'     `local_variables`, `local_variables_initializer`, `GraphKeys`.}
 #'   \item{`tf$train`}{`Saver`, `latest_checkpoint`, `get_checkpoint_state`,
 #'     `checkpoint_exists`, `NewCheckpointReader`, `list_variables`, `load_variable`,
 #'     `update_checkpoint_state`, `generate_checkpoint_state_proto`, `get_checkpoint_mtimes`,
@@ -114,6 +115,9 @@ tf <- .new_module("tensorflow")
     # variables
     Variable = .tf_Variable, assign = .tf_assign, assign_add = .tf_assign_add, assign_sub = .tf_assign_sub,
     global_variables = .tf_global_variables, trainable_variables = .tf_trainable_variables,
+    local_variables = .tf_local_variables, local_variables_initializer = .tf_local_variables_initializer,
+    count_up_to = .tf_count_up_to, InteractiveSession = .tf_InteractiveSession,
+    assert_variables_initialized = .tf_assert_variables_initialized,
     all_variables = .tf_global_variables,
     global_variables_initializer = .tf_global_variables_initializer,
     variables_initializer = .tf_variables_initializer,

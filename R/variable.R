@@ -4,12 +4,26 @@
                          caching_device = NULL, name = NULL, variable_def = NULL, dtype = NULL,
                          expected_shape = NULL, import_scope = NULL, constraint = NULL, ...) {
   if (is.null(initial_value)) .value_error("initial_value must be specified.")
-  if (is.function(initial_value)) initial_value <- initial_value()
+  if (!is.null(constraint) && !is.function(constraint)) .value_error("The `constraint` argument must be a callable.")
+  # As TensorFlow's init_scope: a variable and its initializer ignore enclosing control dependencies.
+  g0 <- .default_graph()
+  outer_deps <- .subset2(g0, "control_deps")
+  if (length(outer_deps)) {
+    assign("control_deps", list(), envir = g0)
+    on.exit(assign("control_deps", outer_deps, envir = g0), add = TRUE)
+  }
   if (!is.null(name) && (!is.character(name) || length(name) != 1L || is.na(name))) .type_error("name must be a string")
-  g <- .graph_of(initial_value)
+  init_fn <- if (is.function(initial_value)) initial_value
+  g <- if (is.null(init_fn)) .graph_of(initial_value) else g0
   if (!identical(g, .default_graph())) .value_error("initial_value must be from the default graph")
   .with_name_scope(g, if (is.null(name)) "Variable" else name, function(scope) {
-    init <- .as_tensor(initial_value, dtype = dtype, name = "initial_value", g = g)
+    init <- if (is.null(init_fn)) {
+      .as_tensor(initial_value, dtype = dtype, name = "initial_value", g = g)
+    } else {
+      # A function's initial value is built under <name>/Initializer/, as TensorFlow does.
+      .with_name_scope(g, "Initializer", function(s) .as_tensor(init_fn(), dtype = dtype, name = "initial_value", g = g))
+    }
+    if (!identical(.subset2(init, "graph"), g)) .value_error("initial_value must be from the default graph")
     ty <- .tensor_type(init)
     dims <- ty[[2]]
     if (isTRUE(validate_shape) && (is.null(dims) || anyNA(dims))) {
@@ -23,9 +37,11 @@
     var_t <- .tensor(g, var_id, 0L)
     init_id <- .add_op(g, "Assign", "Assign", inputs = list(var_t, init),
                        attrs = list(validate_shape = isTRUE(validate_shape), use_locking = TRUE))
-    read_id <- with(.tf_colocate_with(.operation(g, var_id)), .add_op(g, "Identity", "read", inputs = list(var_t)))
+    # The snapshot lives on caching_device when one is given, else next to the variable.
+    read_ctx <- if (is.null(caching_device)) .tf_colocate_with(.operation(g, var_id)) else .tf_device(caching_device)
+    read_id <- with(read_ctx, .add_op(g, "Identity", "read", inputs = list(var_t)))
     v <- structure(list(graph = g, op = var_id, index = 0L, initializer = init_id, snapshot = read_id,
-                        initial = init, trainable = isTRUE(trainable)),
+                        initial = init, trainable = isTRUE(trainable), constraint = constraint),
                    class = c("tf_variable", "tf_tensor_like"))
     if (is.null(collections)) collections <- "variables"
     if (isTRUE(trainable) && !"trainable_variables" %in% collections) collections <- c(collections, "trainable_variables")
@@ -59,6 +75,17 @@
 .tf_assign_add <- function(ref, value, use_locking = NULL, name = NULL) .assign_op("AssignAdd", "AssignAdd", ref, value, NULL, name)
 .tf_assign_sub <- function(ref, value, use_locking = NULL, name = NULL) .assign_op("AssignSub", "AssignSub", ref, value, NULL, name)
 
+# The variable's value before adding one; an OutOfRange error once it has reached `limit`.
+.tf_count_up_to <- function(ref, limit, name = NULL) {
+  v <- .check_variable(ref)
+  if (!is.numeric(limit) || length(limit) != 1L || is.na(limit) || limit != floor(limit)) .type_error("limit must be a whole number")
+  g <- .subset2(v, "graph")
+  var_t <- .tensor(g, .subset2(v, "op"), 0L)
+  id <- with(.tf_colocate_with(v), .add_op(g, "CountUpTo", name, "CountUpTo", inputs = list(var_t),
+                                          attrs = list(limit = as.integer(limit))))
+  .tensor(g, id, 0L)
+}
+
 .initialized_value <- function(v) {
   g <- .subset2(v, "graph")
   var_t <- .tensor(g, .subset2(v, "op"), 0L)
@@ -78,6 +105,8 @@
   initializer = function(v) .operation(.subset2(v, "graph"), .subset2(v, "initializer")),
   initial_value = function(v) .subset2(v, "initial"),
   trainable = function(v) .subset2(v, "trainable"),
+  constraint = function(v) .subset2(v, "constraint"),
+  count_up_to = function(v) function(limit) .tf_count_up_to(v, limit),
   value = function(v) function() .variable_value(v),
   read_value = function(v) function() .tf_identity(.tensor(.subset2(v, "graph"), .subset2(v, "op"), 0L), name = "read"),
   initialized_value = function(v) function() .initialized_value(v),
@@ -119,6 +148,7 @@ print.tf_variable <- function(x, ...) {
 # Initialization and collections ------------------------------------------------
 
 .tf_global_variables <- function(scope = NULL) .graph_methods$get_collection(.default_graph())("variables", scope)
+.tf_local_variables <- function(scope = NULL) .graph_methods$get_collection(.default_graph())("local_variables", scope)
 .tf_trainable_variables <- function(scope = NULL) .graph_methods$get_collection(.default_graph())("trainable_variables", scope)
 
 .var_list <- function(var_list) {
@@ -141,6 +171,7 @@ print.tf_variable <- function(x, ...) {
 }
 
 .tf_global_variables_initializer <- function() .tf_variables_initializer(.tf_global_variables(), name = "init")
+.tf_local_variables_initializer <- function() .tf_variables_initializer(.tf_local_variables(), name = "init")
 
 .tf_initialize_all_variables <- function() {
   warning("tf$initialize_all_variables() is deprecated; use tf$global_variables_initializer() instead.", call. = FALSE)
@@ -154,8 +185,19 @@ print.tf_variable <- function(x, ...) {
                      inputs = list(.tensor(g, .subset2(v, "op"), 0L))), 0L)
 }
 
+# The obsolete check: a tensor that reads every variable (its value: their ranks), so running it
+# fails on the first uninitialized one. NULL when there are no variables.
+.tf_assert_variables_initialized <- function(var_list = NULL) {
+  if (is.null(var_list)) var_list <- c(.tf_global_variables(), .tf_local_variables())
+  var_list <- .var_list(var_list)
+  if (!length(var_list)) return(NULL)
+  g <- .subset2(var_list[[1]], "graph")
+  refs <- lapply(var_list, function(v) .tensor(g, .subset2(v, "op"), 0L))
+  .tensor(g, .add_op(g, "VariableRanks", NULL, "Rank", inputs = refs), 0L)
+}
+
 .tf_report_uninitialized_variables <- function(var_list = NULL, name = "report_uninitialized_variables") {
-  if (is.null(var_list)) var_list <- .tf_global_variables()
+  if (is.null(var_list)) var_list <- c(.tf_global_variables(), .tf_local_variables())
   var_list <- .var_list(var_list)
   g <- if (length(var_list)) .subset2(var_list[[1]], "graph") else .default_graph()
   refs <- lapply(var_list, function(v) .tensor(g, .subset2(v, "op"), 0L))

@@ -13,6 +13,7 @@ Rcpp::loadModule("tfnative_engine", TRUE)
   .tfn$default_graph <- NULL
   .tfn$graph_stack <- list()
   .tfn$session_stack <- list()
+  .tfn$interactive_sessions <- 0L
   .tfn$graph_counter <- 0L
   .tfn$null_pointer <- new("externalptr")
   .populate_tf()

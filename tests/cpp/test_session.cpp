@@ -208,3 +208,47 @@ TEST_CASE("long chains run without deep recursion") {
   Session s(g);
   CHECK(run1(s, acc).data<float>()[0] == 20001.0f);
 }
+
+TEST_CASE("CountUpTo returns the old value and stops at its limit") {
+  auto g = std::make_shared<Graph>();
+  int v = variable(*g, "v", DType::kInt32, {});
+  tfn::Tensor zero(DType::kInt32, {});
+  zero.data<std::int32_t>()[0] = 0;
+  int init = op(*g, "Assign", {{v, 0}, {constant(*g, "zero", zero), 0}});
+  int count = op(*g, "CountUpTo", {{v, 0}}, {{"limit", std::int64_t(2)}});
+  Session s(g);
+  s.run({}, {init}, {});
+  CHECK(run1(s, count).data<std::int32_t>()[0] == 0);
+  CHECK(run1(s, count).data<std::int32_t>()[0] == 1);
+  try {
+    run1(s, count);
+    FAIL("expected an error");
+  } catch (const Error& e) {
+    CHECK(e.code() == Code::kOutOfRange);
+    CHECK(std::string(e.what()) == "Reached limit of 2");
+  }
+  CHECK(run1(s, v).data<std::int32_t>()[0] == 2);
+}
+
+TEST_CASE("VariableRanks reads each variable, failing on an uninitialized one") {
+  auto g = std::make_shared<Graph>();
+  int a = variable(*g, "a", DType::kFloat, {2});
+  int b = variable(*g, "b", DType::kFloat, {});
+  int ranks = op(*g, "VariableRanks", {{a, 0}, {b, 0}});
+  int set_a = op(*g, "Assign", {{a, 0}, {constant(*g, "ca", floats({2}, {1, 2})), 0}});
+  int set_b = op(*g, "Assign", {{b, 0}, {constant(*g, "cb", floats({}, {3})), 0}});
+  Session s(g);
+  s.run({}, {set_a}, {});
+  try {
+    run1(s, ranks);
+    FAIL("expected an error");
+  } catch (const Error& e) {
+    CHECK(e.code() == Code::kFailedPrecondition);
+    CHECK(std::string(e.what()) == "Attempting to use uninitialized value b");
+  }
+  s.run({}, {set_b}, {});
+  Tensor r = run1(s, ranks);
+  CHECK(r.shape() == tfn::Dims{2});
+  CHECK(r.data<std::int32_t>()[0] == 1);
+  CHECK(r.data<std::int32_t>()[1] == 0);
+}

@@ -62,7 +62,7 @@ test_that("sessions on a given graph; bad fetches and feeds", {
   expect_equal(sess$run(x, feed_dict = list(x = 5)), array(5, 1L))
   expect_tf_error(sess$run(NULL), "type", "Fetch argument NULL has invalid type")
   expect_tf_error(sess$run(42), "type", "has invalid type")
-  expect_tf_error(sess$run("nope:0"), "key")
+  expect_tf_error(sess$run("nope:0"), "value", "cannot be interpreted as a Tensor")
   expect_tf_error(sess$run(x, feed_dict = list(x = tf$constant(1))), "type", "cannot be a tf.Tensor")
   expect_tf_error(sess$run(x, feed_dict = list(x = "a")), "type")
   expect_tf_error(sess$nope, "attribute")
@@ -195,4 +195,28 @@ test_that("any tensor can be fed, with its shape checked", {
   expect_equal(sess$run(y, feed_dict = dict(k = c(3, 4))), array(c(30, 40)))
   expect_tf_error(sess$run(y, feed_dict = dict(k = c(1, 2, 3))), "value",
                   "Cannot feed value of shape (3,) for Tensor 'k:0', which has shape '(2,)'")
+})
+
+test_that("an InteractiveSession on a given graph makes it the default graph until closed", {
+  fresh_graph()
+  g <- tf$Graph()
+  sess <- tf$InteractiveSession(graph = g)
+  expect_identical(tf$get_default_graph(), g)
+  expect_identical(tf$get_default_session(), sess)
+  x <- tf$constant(3)
+  expect_identical(x$graph, g)
+  expect_equal(x$eval(), 3)
+  sess$close()
+  sess$close()  # closing twice changes nothing
+  expect_false(identical(tf$get_default_graph(), g))
+  expect_null(tf$get_default_session())
+})
+
+test_that("a factor is refused as a feed, with the conversion to use", {
+  fresh_graph()
+  p <- tf$placeholder(tf$string)
+  sess <- tf$Session()
+  on.exit(sess$close())
+  expect_tf_error(sess$run(p, feed_dict = dict(p = factor("a"))), "type", "as.character()")
+  expect_equal(sess$run(p, feed_dict = dict(p = "a")), "a")
 })

@@ -106,6 +106,50 @@ void compute_initialized_value(KernelContext& k) {
   k.outputs.push_back(v ? *v : k.inputs[1]);
 }
 
+// CountUpTo: returns the variable's value, then adds one; refuses to pass `limit`.
+void infer_count_up_to(InferContext& c) {
+  DType t = c.input_dtype(0);
+  if (t != DType::kInt32 && t != DType::kInt64)
+    fail(Code::kTypeError, std::string("Value passed to parameter 'ref' has DataType ") + dtype_name(t) +
+                               " not in list of allowed values: int32, int64");
+  const PartialShape& s = c.input_shape(0);
+  if (s.known_rank && !s.dims.empty())
+    c.value_error("Shape must be rank 0 but is rank " + std::to_string(s.dims.size()));
+  c.set_output(t, PartialShape::of({}));
+}
+void compute_count_up_to(KernelContext& k) {
+  int var = k.ref_vars[0];
+  const Tensor& cur = k.session.read_variable(var);
+  if (!cur.shape().empty())
+    fail(Code::kInvalidArgument, "input is not a scalar: " + dims_debug_string(cur.shape()));
+  std::int64_t limit = k.node.attr<std::int64_t>("limit");
+  Tensor* state = k.session.mutable_variable(var);
+  if (!state->sole_owner()) *state = state->deep_copy();
+  Tensor before(state->dtype(), {});
+  auto step = [&](auto* p, auto* out) {
+    if (static_cast<std::int64_t>(*p) >= limit) fail(Code::kOutOfRange, "Reached limit of " + std::to_string(limit));
+    *out = *p;
+    *p += 1;
+  };
+  if (state->dtype() == DType::kInt32)
+    step(state->data<std::int32_t>(), before.data<std::int32_t>());
+  else
+    step(state->data<std::int64_t>(), before.data<std::int64_t>());
+  k.outputs.push_back(std::move(before));
+}
+
+// The rank of each variable, read by value so an uninitialized one fails the run
+// (assert_variables_initialized): a scalar for one variable, else a vector.
+void infer_variable_ranks(InferContext& c) {
+  c.set_output(DType::kInt32, c.num_inputs() == 1 ? PartialShape::of({}) : PartialShape::of({c.num_inputs()}));
+}
+void compute_variable_ranks(KernelContext& k) {
+  auto n = static_cast<std::int64_t>(k.inputs.size());
+  Tensor out(DType::kInt32, n == 1 ? Dims{} : Dims{n});
+  for (std::int64_t i = 0; i < n; ++i) out.data<std::int32_t>()[i] = static_cast<std::int32_t>(k.inputs[i].shape().size());
+  k.outputs.push_back(std::move(out));
+}
+
 void infer_report(InferContext& c) { c.set_output(DType::kString, PartialShape::of({-1})); }
 void compute_report(KernelContext& k) {
   std::vector<std::string> names;
@@ -125,6 +169,8 @@ void register_state_ops() {
   register_op({"AssignSub", 2, 2, true, 1, false, infer_assign, compute_assign_update<false>});
   register_op({"IsVariableInitialized", 1, 1, true, 1, false, infer_is_initialized, compute_is_initialized});
   register_op({"InitializedValue", 2, 2, true, 1, false, infer_initialized_value, compute_initialized_value});
+  register_op({"CountUpTo", 1, 1, true, 1, false, infer_count_up_to, compute_count_up_to});
+  register_op({"VariableRanks", 1, -1, false, 0, false, infer_variable_ranks, compute_variable_ranks});
   register_op({"ReportUninitializedVariables", 0, -1, true, -1, false, infer_report, compute_report});
 }
 
