@@ -83,7 +83,7 @@ print.tf_shape <- function(x, ...) {
     ))
   }
   switch(name,
-    ndims = if (isTRUE(attr(x, "unknown_rank"))) NULL else length(d),
+    ndims = length(d),
     dims = as.list(d),
     as_list = function() as.list(d),
     is_fully_defined = function() !anyNA(d),
