@@ -26,9 +26,13 @@
   g <- if (inherits(shape, "tf_tensor_like")) .graph_of(shape) else .default_graph()
   s <- .shape_operand(shape, g)
   dt <- .as_dtype(dtype, .new_dtype("float32"))
-  if (!dt$name %in% c("float32", "float64", "int32", "int64", "bool")) .type_error("Cannot fill a tensor of dtype ", dt$name)
-  id <- .add_op(g, "Fill", name, default_name, inputs = s$inputs,
-                attrs = c(s$attrs, list(value = as.double(value), dtype = .dtype_tag(dt))))
+  attrs <- c(s$attrs, list(value = as.double(value), dtype = .dtype_tag(dt)))
+  if (dt$name == "string" && identical(default_name, "zeros")) {
+    attrs$string_value <- ""  # as TensorFlow: string zeros are empty strings
+  } else if (!dt$name %in% c("float32", "float64", "int32", "int64", "bool")) {
+    .type_error("Cannot fill a tensor of dtype ", dt$name)
+  }
+  id <- .add_op(g, "Fill", name, default_name, inputs = s$inputs, attrs = attrs)
   .tensor(g, id, 0L)
 }
 

@@ -642,13 +642,15 @@ test_that("session_test: testFeedDictKeyException", {
 })
 
 test_that("session_test: testFeedShapeCompatibility", {
-  # The first half; the second feeds the shape tensor of a reshape (see the conformance notes).
   fresh_graph()
   with(tf$Session() %as% sess, {
     some_tensor <- tf$constant(c(2, 2, 2, 2))
-    reshaped_tensor <- tf$reshape(some_tensor, c(2L, 2L))
+    new_shape <- tf$constant(c(2L, 2L))
+    reshaped_tensor <- tf$reshape(some_tensor, new_shape)
     expect_tf_error(sess$run(reshaped_tensor, feed_dict = dict(some_tensor = c(1, 2, 3))), "value",
                     "Cannot feed value of shape")
+    expect_tf_error(sess$run(reshaped_tensor, feed_dict = dict(new_shape = c(3L, 7L))), "invalid_argument",
+                    "Input to reshape is a tensor with 4 values, but the requested shape has 21")
   })
 })
 
