@@ -45,11 +45,13 @@
   o
 }
 
-.check_var_list <- function(var_list, g) {
-  if (inherits(var_list, "tf_variable")) var_list <- list(var_list)
+# compute_gradients also differentiates with respect to plain tensors, as TensorFlow's graph mode does.
+.check_var_list <- function(var_list, g, allow_tensors = FALSE) {
+  if (inherits(var_list, "tf_tensor_like")) var_list <- list(var_list)
   if (!length(var_list)) .value_error("No variables to optimize.")
   for (v in var_list) {
-    if (!inherits(v, "tf_variable")) .type_error("var_list must hold variables, got ", class(v)[1])
+    ok <- inherits(v, "tf_variable") || (allow_tensors && inherits(v, "tf_tensor"))
+    if (!ok) .type_error("var_list must hold variables, got ", class(v)[1])
     if (!identical(.subset2(v, "graph"), g)) .value_error(format(v), " must be from the same graph as the loss.")
   }
   var_list
@@ -65,8 +67,9 @@
   }
   if (!is.null(ty[[2]]) && length(ty[[2]]) != 0L) .value_error("loss must be a scalar, got shape ", .format_dims(ty[[2]]))
   if (is.null(var_list)) var_list <- .get_collection(g, "trainable_variables")
-  var_list <- .check_var_list(var_list, g)
-  grads <- .tf_gradients(loss, var_list, grad_ys = grad_loss)
+  var_list <- .check_var_list(var_list, g, allow_tensors = TRUE)
+  grads <- .tf_gradients(loss, var_list, grad_ys = grad_loss, aggregation_method = aggregation_method,
+                         colocate_gradients_with_ops = colocate_gradients_with_ops)
   Map(function(gr, v) list(gr, v), grads, var_list)
 }
 
@@ -79,9 +82,10 @@
 .opt_apply_gradients <- function(o, grads_and_vars, global_step = NULL, name = NULL) {
   if (!is.list(grads_and_vars) || !length(grads_and_vars)) .value_error("No variables provided.")
   for (p in grads_and_vars) {
-    if (!is.list(p) || length(p) != 2L || !inherits(p[[2]], "tf_variable") || !(is.null(p[[1]]) || inherits(p[[1]], "tf_tensor_like"))) {
+    if (!is.list(p) || length(p) != 2L || !inherits(p[[2]], "tf_tensor_like") || !(is.null(p[[1]]) || inherits(p[[1]], "tf_tensor_like"))) {
       .type_error("grads_and_vars must be a list of list(gradient, variable) pairs (gradient a tensor or NULL)")
     }
+    if (!inherits(p[[2]], "tf_variable")) tf_raise("unimplemented", paste0("Trying to update a Tensor ", format(p[[2]])))
   }
   pairs <- Filter(function(p) !is.null(p[[1]]), grads_and_vars)
   vars <- lapply(grads_and_vars, `[[`, 2)
@@ -105,7 +109,7 @@
       }
     }
   }
-  .with_name_scope(g, if (is.null(name)) o$name else name, function(scope) {
+  train_op <- .with_name_scope(g, if (is.null(name)) o$name else name, function(scope) {
     updates <- lapply(pairs, function(p) {
       v <- p[[2]]
       dt <- .tensor_type(v)[[1]]
@@ -123,11 +127,17 @@
     })
     step$op
   })
+  # TensorFlow lists every update op in the train_op collection.
+  if (!any(vapply(.get_collection(g, "train_op"), function(t) identical(t, train_op), TRUE))) {
+    .add_to_collection(g, "train_op", train_op)
+  }
+  train_op
 }
 
 .opt_minimize <- function(o, loss, global_step = NULL, var_list = NULL, gate_gradients = 1L, aggregation_method = NULL,
                           colocate_gradients_with_ops = FALSE, name = NULL, grad_loss = NULL) {
-  gv <- .opt_compute_gradients(o, loss, var_list = var_list, grad_loss = grad_loss)
+  gv <- .opt_compute_gradients(o, loss, var_list = var_list, aggregation_method = aggregation_method,
+                               colocate_gradients_with_ops = colocate_gradients_with_ops, grad_loss = grad_loss)
   if (all(vapply(gv, function(p) is.null(p[[1]]), TRUE))) {
     .value_error("No gradients provided for any variable, check your graph for ops that do not support gradients, between variables ",
                  paste(vapply(gv, function(p) format(p[[2]]), ""), collapse = ", "), " and loss ", format(loss), ".")
@@ -217,34 +227,44 @@
 
 .tf_RMSPropOptimizer <- function(learning_rate, decay = 0.9, momentum = 0.0, epsilon = 1e-10, use_locking = FALSE,
                                  centered = FALSE, name = "RMSProp") {
-  if (isTRUE(centered)) tf_raise("unimplemented", "RMSPropOptimizer(centered = TRUE) is not supported yet", call = sys.call(-1L))
+  centered <- isTRUE(centered)
+  # Slots are made in this order, so centered names them w/RMSProp (rms), w/RMSProp_1 (mg), w/RMSProp_2, as TensorFlow.
+  slots <- list(rms = function(v) .filled_like(v, 1), mg = function(v) .filled_like(v, 0),
+                momentum = function(v) .filled_like(v, 0))
+  if (!centered) slots$mg <- NULL
   .new_optimizer("RMSProp", name, list(learning_rate = learning_rate, decay = decay, momentum = momentum, epsilon = epsilon),
-    list(rms = function(v) .filled_like(v, 1), momentum = function(v) .filled_like(v, 0)),
+    slots,
     function(o, g, grad, v, dt) {
       h <- o$hyper
-      .apply_op(g, "ApplyRMSProp", list(.var_ref(v), .slot_ref(o, v, "rms"), .slot_ref(o, v, "momentum"),
-                                        .hyper_tensor(h$learning_rate, dt, "learning_rate", g), .hyper_tensor(h$decay, dt, "decay", g),
-                                        .hyper_tensor(h$momentum, dt, "momentum", g), .hyper_tensor(h$epsilon, dt, "epsilon", g), grad))
+      hyper <- list(.hyper_tensor(h$learning_rate, dt, "learning_rate", g), .hyper_tensor(h$decay, dt, "decay", g),
+                    .hyper_tensor(h$momentum, dt, "momentum", g), .hyper_tensor(h$epsilon, dt, "epsilon", g))
+      state <- list(.var_ref(v), .slot_ref(o, v, "rms"), .slot_ref(o, v, "momentum"))
+      if (centered) state <- list(.var_ref(v), .slot_ref(o, v, "mg"), .slot_ref(o, v, "rms"), .slot_ref(o, v, "momentum"))
+      .apply_op(g, if (centered) "ApplyCenteredRMSProp" else "ApplyRMSProp", c(state, hyper, list(grad)))
     })
 }
 
 .optimizer_methods <- list(
   minimize = function(o) function(loss, global_step = NULL, var_list = NULL, gate_gradients = 1L, aggregation_method = NULL,
                                   colocate_gradients_with_ops = FALSE, name = NULL, grad_loss = NULL) {
-    .opt_minimize(o, loss, global_step, var_list, name = name, grad_loss = grad_loss)
+    .opt_minimize(o, loss, global_step, var_list, aggregation_method = aggregation_method,
+                  colocate_gradients_with_ops = colocate_gradients_with_ops, name = name, grad_loss = grad_loss)
   },
   compute_gradients = function(o) function(loss, var_list = NULL, gate_gradients = 1L, aggregation_method = NULL,
                                            colocate_gradients_with_ops = FALSE, grad_loss = NULL) {
-    .opt_compute_gradients(o, loss, var_list, grad_loss = grad_loss)
+    .opt_compute_gradients(o, loss, var_list, aggregation_method = aggregation_method,
+                           colocate_gradients_with_ops = colocate_gradients_with_ops, grad_loss = grad_loss)
   },
   apply_gradients = function(o) function(grads_and_vars, global_step = NULL, name = NULL) .opt_apply_gradients(o, grads_and_vars, global_step, name),
   get_slot = function(o) function(var, name) .opt_get_slot(o, var, name),
-  get_slot_names = function(o) function() sort(names(get("slot_specs", envir = o))),
+  get_slot_names = function(o) function() sort(names(get("slots", envir = o)), method = "radix"),
   get_name = function(o) function() get("name", envir = o),
+  # As TensorFlow: only the variables of the current default graph, sorted by name.
   variables = function(o) function() {
     slots <- unlist(unname(get("slots", envir = o)), recursive = FALSE)
     extra <- unlist(lapply(get("non_slot", envir = o), function(p) list(p$beta1_power, p$beta2_power)), recursive = FALSE)
-    c(unname(slots), unname(extra))
+    vars <- Filter(function(v) identical(.subset2(v, "graph"), .default_graph()), c(unname(slots), unname(extra)))
+    vars[order(vapply(vars, .op_name_of, ""), method = "radix")]
   }
 )
 
