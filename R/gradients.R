@@ -232,11 +232,11 @@
         add_grad(.ep_key(src, inf$input_index[j]), in_grads[[j]])
       }
     }
-    Map(function(k, x) {
+    unname(Map(function(k, x) {
       grad <- .maybe_colocate(colocate, .operation(g, .subset2(x, "op")), function() .sum_grads(acc[[k]]))
       if (is.null(grad) && unconnected_gradients == "zero") grad <- .tf_zeros_like(x)
       grad
-    }, x_eps, xs)
+    }, x_eps, xs))
   })
 }
 

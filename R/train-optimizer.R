@@ -3,6 +3,7 @@
 # A hyperparameter as a tensor of the variable's dtype: R numbers become constants,
 # tensors are cast when their dtype differs.
 .hyper_tensor <- function(value, dtype, name, g) {
+  if (is.function(value)) value <- value()  # TensorFlow accepts callables for hyperparameters
   if (inherits(value, "tf_tensor_like")) {
     t <- .as_tensor(value, g = g)
     if (.tensor_type(t)[[1]] != dtype) t <- .tf_cast(t, dtype)
@@ -28,7 +29,8 @@
   dims <- .tensor_dims(v)
   dt <- .tensor_type(v)[[1]]
   if (!is.null(dims) && !anyNA(dims)) return(.fill_op(dims, value, dt, NULL, if (value == 0) "zeros" else "Const"))
-  base <- .filled_like(v, 0)
+  # Unknown static shape: take the shape at run time from the variable's initialized value.
+  base <- .tf_zeros_like(if (inherits(v, "tf_variable")) v$initialized_value() else v)
   if (value == 0) base else .tf_add(base, value)
 }
 
@@ -166,7 +168,10 @@
   invisible(NULL)
 }
 
-.hyper_initial <- function(x) if (inherits(x, "tf_tensor_like")) x else as.double(x)
+.hyper_initial <- function(x) {
+  if (is.function(x)) x <- x()
+  if (inherits(x, "tf_tensor_like")) x else as.double(x)
+}
 
 .adam_finish <- function(o, g, updates) {
   p <- o$non_slot[[as.character(g$id)]]
