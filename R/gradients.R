@@ -170,6 +170,7 @@
   if (!is.null(grad_ys)) {
     grad_ys <- if (inherits(grad_ys, "tf_tensor_like") || !is.list(grad_ys)) list(grad_ys) else grad_ys
     if (length(grad_ys) != length(ys)) .value_error("Passed ", length(grad_ys), " grad_ys for ", length(ys), " ys")
+    for (k in seq_along(ys)) .check_grad_y(grad_ys[[k]], ys[[k]])
   }
   x_eps <- vapply(xs, function(x) .ep_key(.subset2(x, "op"), .subset2(x, "index")), "")
   stop_ops <- vapply(.as_endpoint_list(if (is.null(stop_gradients)) list() else stop_gradients, "stop_gradients"),
@@ -242,6 +243,23 @@
 
 .maybe_colocate <- function(colocate, op, body) {
   if (colocate) with(.tf_colocate_with(op, ignore_existing = TRUE), body()) else body()
+}
+
+# A given grad_y must be numeric, for a numeric y (TensorFlow's checks, same messages).
+.check_grad_y <- function(grad_y, y) {
+  if (is.null(grad_y)) return(invisible(NULL))
+  numeric_types <- c("float32", "float64", "int32", "int64")
+  y_type <- .tensor_type(y)[[1]]
+  if (!y_type %in% numeric_types) {
+    .type_error("Tensor ", format(y), " with type ", y_type, " must be numeric to obtain a default gradient")
+  }
+  gy_type <- if (inherits(grad_y, "tf_tensor_like")) .tensor_type(grad_y)[[1]] else if (is.logical(grad_y)) "bool" else
+    if (is.character(grad_y)) "string" else y_type
+  if (!gy_type %in% numeric_types) {
+    .type_error("Gradient type ", gy_type, " generated for real or integer-valued tensor ", format(y), " with type ",
+                y_type, " must be real or integer")
+  }
+  invisible(NULL)
 }
 
 # Sums the gradient terms of one tensor as TensorFlow does: first per device, each

@@ -246,3 +246,18 @@ test_that("gradients_test: an invalid aggregation_method is a ValueError", {
   x <- tf$constant(1.0)
   expect_tf_error(tf$gradients(x * 2, x, aggregation_method = 7L), "value", "Invalid aggregation_method specified 7.")
 })
+
+test_that("gradients_test: grad_ys count and dtype errors", {
+  # Not a TensorFlow test method: TensorFlow's checks of grad_ys (gradients_util._DefaultGradYs).
+  fresh_graph()
+  x <- tf$constant(c(1, 2))
+  y <- x * 2
+  expect_tf_error(tf$gradients(y, x, grad_ys = list(1, 2)), "value", "Passed 2 grad_ys for 1 ys")
+  expect_tf_error(tf$gradients(y, x, grad_ys = tf$constant(c(TRUE, FALSE))), "type",
+                  "Gradient type bool generated for real or integer-valued tensor Tensor(\"mul:0\", shape=(2,), dtype=float32) with type float32 must be real or integer")
+  b <- tf$equal(x, 1)
+  expect_tf_error(tf$gradients(b, x, grad_ys = tf$constant(c(1, 1))), "type",
+                  "with type bool must be numeric to obtain a default gradient")
+  # A grad_y of y's shape and dtype weights the gradient.
+  expect_equal(run_all(tf$gradients(y, x, grad_ys = tf$constant(c(3, 5)))[[1]]), array(c(6, 10)))
+})
