@@ -118,7 +118,15 @@
       grad <- p[[1]]
       if (.tensor_type(grad)[[1]] != dt) .type_error("Gradient of ", format(v), " has dtype ", .tensor_type(grad)[[1]])
       .with_name_scope(g, paste0("update_", .op_name_of(v)), function(s) {
-        with(.tf_colocate_with(v), .operation(g, o$apply(o, g, grad, v, dt)))
+        with(.tf_colocate_with(v), {
+          update <- .operation(g, o$apply(o, g, grad, v, dt))
+          # A variable's constraint is applied to its value after each update, as TensorFlow does.
+          cons <- .subset2(v, "constraint")
+          if (is.null(cons)) update else {
+            # The constraint sees a read made after the update (v's own snapshot may predate it).
+            with(.control_dependencies_context(g, list(update)), .tf_assign(v, cons(v$read_value())))$op
+          }
+        })
       })
     })
     if (identical(o$kind, "Adam")) updates <- c(updates, .adam_finish(o, g, updates))

@@ -4,6 +4,7 @@
                          caching_device = NULL, name = NULL, variable_def = NULL, dtype = NULL,
                          expected_shape = NULL, import_scope = NULL, constraint = NULL, ...) {
   if (is.null(initial_value)) .value_error("initial_value must be specified.")
+  if (!is.null(constraint) && !is.function(constraint)) .value_error("The `constraint` argument must be a callable.")
   if (is.function(initial_value)) initial_value <- initial_value()
   if (!is.null(name) && (!is.character(name) || length(name) != 1L || is.na(name))) .type_error("name must be a string")
   g <- .graph_of(initial_value)
@@ -25,7 +26,7 @@
                        attrs = list(validate_shape = isTRUE(validate_shape), use_locking = TRUE))
     read_id <- with(.tf_colocate_with(.operation(g, var_id)), .add_op(g, "Identity", "read", inputs = list(var_t)))
     v <- structure(list(graph = g, op = var_id, index = 0L, initializer = init_id, snapshot = read_id,
-                        initial = init, trainable = isTRUE(trainable)),
+                        initial = init, trainable = isTRUE(trainable), constraint = constraint),
                    class = c("tf_variable", "tf_tensor_like"))
     if (is.null(collections)) collections <- "variables"
     if (isTRUE(trainable) && !"trainable_variables" %in% collections) collections <- c(collections, "trainable_variables")
@@ -78,6 +79,7 @@
   initializer = function(v) .operation(.subset2(v, "graph"), .subset2(v, "initializer")),
   initial_value = function(v) .subset2(v, "initial"),
   trainable = function(v) .subset2(v, "trainable"),
+  constraint = function(v) .subset2(v, "constraint"),
   value = function(v) function() .variable_value(v),
   read_value = function(v) function() .tf_identity(.tensor(.subset2(v, "graph"), .subset2(v, "op"), 0L), name = "read"),
   initialized_value = function(v) function() .initialized_value(v),

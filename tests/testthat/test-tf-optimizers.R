@@ -743,3 +743,25 @@ test_that("optimizer_test: testTrainOp", {
   train_ops <- tf$get_default_graph()$get_collection(tf$GraphKeys$TRAIN_OP)
   expect_true(any(vapply(train_ops, function(op) identical(op$name, opt_op$name), TRUE)))
 })
+
+test_that("optimizer_test: testConstraint", {
+  # TensorFlow's constraints use clip_by_value; minimum(maximum(x, lo), hi) is the same clip.
+  clip <- function(lo, hi) function(x) tf$minimum(tf$maximum(x, lo), hi)
+  fresh_graph()
+  var0 <- tf$Variable(c(1, 2), constraint = clip(-0.1, 0))
+  var1 <- tf$Variable(c(3, 4), constraint = clip(0, 1))
+  cost <- 5 * var0 + 3 * var1
+  global_step <- tf$Variable(tf$zeros(shape(), tf$int64), name = "global_step")
+  sgd_op <- tf$train$GradientDescentOptimizer(3.0)
+  # TensorFlow minimizes the [2]-shaped cost; its sum has the same gradients.
+  opt_op <- sgd_op$minimize(tf$reduce_sum(cost), global_step, list(var0, var1))
+  in_session(function(sess) {
+    sess$run(tf$global_variables_initializer())
+    expect_close(sess$run(var0), c(1, 2))
+    expect_close(sess$run(var1), c(3, 4))
+    sess$run(opt_op)
+    expect_close(sess$run(var0), c(-0.1, -0.1))
+    expect_close(sess$run(var1), c(0, 0))
+  })
+  expect_tf_error(tf$Variable(1, constraint = 3), "value", "The `constraint` argument must be a callable.")
+})
