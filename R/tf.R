@@ -32,7 +32,8 @@
 #'     `negative`, `matmul`, `reduce_sum`, `reduce_mean`, `square`, `sqrt`, `exp`, `log`,
 #'     `abs`, `sign`, `floor`, `maximum`, `minimum`, `pow`, `sigmoid`, `tanh`, `equal`,
 #'     `not_equal`, `greater`, `greater_equal`, `less`, `less_equal`, `argmax`,
-#'     `gradients` (with `AggregationMethod`), `group`, `no_op`; `tf$nn`: `relu`, `sigmoid`, `tanh`, `softmax`,
+#'     `gradients` (`AggregationMethod`, `UnconnectedGradients`), `group`, `no_op`;
+#'     `tf$nn`: `relu`, `sigmoid`, `tanh`, `softmax`,
 #'     `log_softmax`, `bias_add`, `softmax_cross_entropy_with_logits_v2`,
 #'     `sigmoid_cross_entropy_with_logits`; `tf$losses$mean_squared_error`.}
 #'   \item{Variables}{`Variable`, `assign`, `assign_add`, `assign_sub`,

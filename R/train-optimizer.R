@@ -84,7 +84,8 @@
 .opt_apply_gradients <- function(o, grads_and_vars, global_step = NULL, name = NULL) {
   if (!is.list(grads_and_vars) || !length(grads_and_vars)) .value_error("No variables provided.")
   for (p in grads_and_vars) {
-    if (!is.list(p) || length(p) != 2L || !inherits(p[[2]], "tf_tensor_like") || !(is.null(p[[1]]) || inherits(p[[1]], "tf_tensor_like"))) {
+    if (!is.list(p) || length(p) != 2L || !inherits(p[[2]], "tf_tensor_like") ||
+        !(is.null(p[[1]]) || inherits(p[[1]], "tf_tensor_like"))) {
       .type_error("grads_and_vars must be a list of list(gradient, variable) pairs (gradient a tensor or NULL)")
     }
     if (!inherits(p[[2]], "tf_variable")) tf_raise("unimplemented", paste0("Trying to update a Tensor ", format(p[[2]])))

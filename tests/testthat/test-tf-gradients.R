@@ -254,7 +254,8 @@ test_that("gradients_test: grad_ys count and dtype errors", {
   y <- x * 2
   expect_tf_error(tf$gradients(y, x, grad_ys = list(1, 2)), "value", "Passed 2 grad_ys for 1 ys")
   expect_tf_error(tf$gradients(y, x, grad_ys = tf$constant(c(TRUE, FALSE))), "type",
-                  "Gradient type bool generated for real or integer-valued tensor Tensor(\"mul:0\", shape=(2,), dtype=float32) with type float32 must be real or integer")
+                  paste0("Gradient type bool generated for real or integer-valued tensor ",
+                         "Tensor(\"mul:0\", shape=(2,), dtype=float32) with type float32 must be real or integer"))
   b <- tf$equal(x, 1)
   expect_tf_error(tf$gradients(b, x, grad_ys = tf$constant(c(1, 1))), "type",
                   "with type bool must be numeric to obtain a default gradient")
