@@ -88,16 +88,17 @@
         !(is.null(p[[1]]) || inherits(p[[1]], "tf_tensor_like"))) {
       .type_error("grads_and_vars must be a list of list(gradient, variable) pairs (gradient a tensor or NULL)")
     }
-    if (!inherits(p[[2]], "tf_variable")) tf_raise("unimplemented", paste0("Trying to update a Tensor ", format(p[[2]])))
   }
   pairs <- Filter(function(p) !is.null(p[[1]]), grads_and_vars)
   vars <- lapply(grads_and_vars, `[[`, 2)
   if (!length(pairs)) {
-    .value_error("No gradients provided for any variable, check your graph for ops that do not support gradients, between variables ",
-                 paste(vapply(vars, format, ""), collapse = ", "), " and loss.")
+    .value_error("No gradients provided for any variable: ", .py_str_list(vars), ".")
+  }
+  # TensorFlow's NotImplementedError: only variables can be updated.
+  for (p in pairs) {
+    if (!inherits(p[[2]], "tf_variable")) tf_raise("unimplemented", paste0("Trying to update a Tensor ", format(p[[2]])))
   }
   g <- .graph_alive(.subset2(pairs[[1]][[2]], "graph"))
-  for (p in pairs) if (!inherits(p[[2]], "tf_variable")) .type_error("apply_gradients needs (gradient, variable) pairs")
   # Slots first, outside the update scope, as TensorFlow creates them (Adam's powers before them).
   if (identical(o$kind, "Adam")) .adam_create_powers(o, g, lapply(pairs, `[[`, 2))
   for (p in pairs) {
@@ -145,13 +146,16 @@
   train_op
 }
 
+# Objects listed as TensorFlow's messages print a Python list of their str(): ['a', 'b'].
+.py_str_list <- function(xs) paste0("[", paste0("'", vapply(xs, format, ""), "'", collapse = ", "), "]")
+
 .opt_minimize <- function(o, loss, global_step = NULL, var_list = NULL, gate_gradients = 1L, aggregation_method = NULL,
                           colocate_gradients_with_ops = FALSE, name = NULL, grad_loss = NULL) {
   gv <- .opt_compute_gradients(o, loss, var_list = var_list, aggregation_method = aggregation_method,
                                colocate_gradients_with_ops = colocate_gradients_with_ops, grad_loss = grad_loss)
   if (all(vapply(gv, function(p) is.null(p[[1]]), TRUE))) {
-    .value_error("No gradients provided for any variable, check your graph for ops that do not support gradients, between variables ",
-                 paste(vapply(gv, function(p) format(p[[2]]), ""), collapse = ", "), " and loss ", format(loss), ".")
+    .value_error("No gradients provided for any variable, check your graph for ops that do not support gradients, ",
+                 "between variables ", .py_str_list(lapply(gv, `[[`, 2)), " and loss ", format(loss), ".")
   }
   .opt_apply_gradients(o, gv, global_step = global_step, name = name)
 }

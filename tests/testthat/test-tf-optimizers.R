@@ -704,6 +704,8 @@ test_that("optimizer_test: testNoGradientsForAnyVariables_Minimize", {
     sgd_op <- tf$train$GradientDescentOptimizer(3.0)
     expect_tf_error(sgd_op$minimize(loss, var_list = list(var0, var1)), "value",
                     "No gradients provided for any variable")
+    expect_tf_error(sgd_op$minimize(loss, var_list = list(var0, var1)), "value",
+                    sprintf("between variables ['%s', '%s'] and loss %s.", format(var0), format(var1), format(loss)))
   }
 })
 
@@ -715,6 +717,9 @@ test_that("optimizer_test: testNoGradientsForAnyVariables_ApplyGradients", {
     sgd_op <- tf$train$GradientDescentOptimizer(3.0)
     expect_tf_error(sgd_op$apply_gradients(list(list(NULL, var0), list(NULL, var1))), "value",
                     "No gradients provided for any variable")
+    # TensorFlow's whole message lists str() of each variable.
+    expect_tf_error(sgd_op$apply_gradients(list(list(NULL, var0), list(NULL, var1))), "value",
+                    sprintf("No gradients provided for any variable: ['%s', '%s'].", format(var0), format(var1)))
   }
 })
 
