@@ -204,8 +204,10 @@
   .with_name_scope(g, name, function(scope) {
     for (k in seq_along(ys)) {
       y <- ys[[k]]
-      gy <- if (is.null(grad_ys) || is.null(grad_ys[[k]])) .tf_ones_like(y, name = paste0("grad_ys_", k - 1L)) else
-        .as_tensor(grad_ys[[k]], dtype = .tensor_type(y)[[1]], g = g)
+      gy <- .maybe_colocate(colocate, .operation(g, .subset2(y, "op")), function() {
+        if (is.null(grad_ys) || is.null(grad_ys[[k]])) .tf_ones_like(y, name = paste0("grad_ys_", k - 1L)) else
+          .as_tensor(grad_ys[[k]], dtype = .tensor_type(y)[[1]], g = g)
+      })
       add_grad(.ep_key(.subset2(y, "op"), .subset2(y, "index")), gy)
     }
     if (hi >= lo) for (i in hi:lo) {

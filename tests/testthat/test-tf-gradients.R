@@ -32,6 +32,9 @@ test_that("gradients_test: testColocateGradients", {
   gw <- tf$gradients(wx, list(w), colocate_gradients_with_ops = TRUE)[[1]]
   expect_equal(gw$op$device, wx$op$device)
   expect_equal(gw$op$device, "/device:GPU:0")
+  # The default grad_ys (ones like wx) are colocated with wx too.
+  ones <- tf$get_default_graph()$get_operation_by_name("gradients/grad_ys_0")
+  expect_equal(ones$device, "/device:GPU:0")
 })
 
 test_that("gradients_test: testColocateGradientsWithAggregationInMultipleDevices", {
