@@ -28,7 +28,7 @@
 }
 
 .mutating_op_types <- c("Assign", "AssignAdd", "AssignSub", "ApplyGradientDescent", "ApplyMomentum",
-                        "ApplyAdam", "ApplyAdagrad", "ApplyRMSProp")
+                        "ApplyAdam", "ApplyAdagrad", "ApplyRMSProp", "ApplyCenteredRMSProp")
 
 # After an op is created: colocation, else the device scopes, innermost first
 # (each outer scope fills only the fields inner ones left unset; NULL stops).

@@ -161,8 +161,21 @@
   x
 }
 
+# tf$AggregationMethod: every method sums the same terms, so all give the same values here.
+.aggregation_methods <- list(ADD_N = 0L, DEFAULT = 0L, EXPERIMENTAL_TREE = 1L, EXPERIMENTAL_ACCUMULATE_N = 2L)
+.unconnected_gradients <- list(NONE = "none", ZERO = "zero")
+
 .tf_gradients <- function(ys, xs, grad_ys = NULL, name = "gradients", colocate_gradients_with_ops = FALSE,
-                          gate_gradients = FALSE, aggregation_method = NULL, stop_gradients = NULL) {
+                          gate_gradients = FALSE, aggregation_method = NULL, stop_gradients = NULL,
+                          unconnected_gradients = "none") {
+  if (!is.null(aggregation_method) && !(length(aggregation_method) == 1L && aggregation_method %in% 0:2)) {
+    .value_error("Invalid aggregation_method specified ", format(aggregation_method), ".")
+  }
+  if (!(is.character(unconnected_gradients) && length(unconnected_gradients) == 1L &&
+        unconnected_gradients %in% c("none", "zero"))) {
+    .value_error("Unknown value for unconnected_gradients: '", format(unconnected_gradients), "'")
+  }
+  colocate <- isTRUE(colocate_gradients_with_ops)
   ys <- .as_endpoint_list(ys, "ys")
   xs <- .as_endpoint_list(xs, "xs")
   if (!length(ys)) .value_error("ys must not be empty")
@@ -173,6 +186,7 @@
   if (!is.null(grad_ys)) {
     grad_ys <- if (inherits(grad_ys, "tf_tensor_like") || !is.list(grad_ys)) list(grad_ys) else grad_ys
     if (length(grad_ys) != length(ys)) .value_error("Passed ", length(grad_ys), " grad_ys for ", length(ys), " ys")
+    for (k in seq_along(ys)) .check_grad_y(grad_ys[[k]], ys[[k]])
   }
   x_eps <- vapply(xs, function(x) .ep_key(.subset2(x, "op"), .subset2(x, "index")), "")
   stop_ops <- vapply(.as_endpoint_list(if (is.null(stop_gradients)) list() else stop_gradients, "stop_gradients"),
@@ -206,16 +220,17 @@
   .with_name_scope(g, name, function(scope) {
     for (k in seq_along(ys)) {
       y <- ys[[k]]
-      gy <- if (is.null(grad_ys) || is.null(grad_ys[[k]])) .tf_ones_like(y, name = paste0("grad_ys_", k - 1L)) else
-        .as_tensor(grad_ys[[k]], dtype = .tensor_type(y)[[1]], g = g)
+      gy <- .maybe_colocate(colocate, .operation(g, .subset2(y, "op")), function() {
+        if (is.null(grad_ys) || is.null(grad_ys[[k]])) .tf_ones_like(y, name = paste0("grad_ys_", k - 1L)) else
+          .as_tensor(grad_ys[[k]], dtype = .tensor_type(y)[[1]], g = g)
+      })
       add_grad(.ep_key(.subset2(y, "op"), .subset2(y, "index")), gy)
     }
     if (hi >= lo) for (i in hi:lo) {
       if (!between[i + 1L]) next
       inf <- info[[as.character(i)]]
       n_out <- length(inf$dtypes)
-      out_grads <- lapply(seq_len(n_out) - 1L, function(j) .sum_grads(acc[[.ep_key(i, j)]]))
-      if (all(vapply(out_grads, is.null, TRUE))) next
+      if (all(vapply(acc[.ep_key(i, seq_len(n_out) - 1L)], is.null, TRUE))) next
       if (i %in% x_ops && !any(inf$input_nodes >= lo & between[pmax(inf$input_nodes, 0L) + 1L])) next
       if (i %in% stop_ops || inf$type %in% .no_gradient_ops) next
       fn <- .grad_fns[[inf$type]]
@@ -226,18 +241,55 @@
       op <- .operation(g, i)
       inputs <- Map(function(n, j) .tensor(g, n, j), inf$input_nodes, inf$input_index)
       outputs <- lapply(seq_len(n_out) - 1L, function(j) .tensor(g, i, j))
-      in_grads <- .with_name_scope(g, paste0(inf$name, "_grad"), function(s) fn(op, out_grads, inputs, outputs))
+      in_grads <- .maybe_colocate(colocate, op, function() {
+        out_grads <- lapply(seq_len(n_out) - 1L, function(j) .sum_grads(acc[[.ep_key(i, j)]]))
+        .with_name_scope(g, paste0(inf$name, "_grad"), function(s) fn(op, out_grads, inputs, outputs))
+      })
       for (j in seq_along(inputs)) {
         src <- inf$input_nodes[j]
         if (is.null(in_grads[[j]]) || src < lo || !fwd[src + 1L]) next
         add_grad(.ep_key(src, inf$input_index[j]), in_grads[[j]])
       }
     }
-    lapply(x_eps, function(k) .sum_grads(acc[[k]]))
+    unname(Map(function(k, x) {
+      grad <- .maybe_colocate(colocate, .operation(g, .subset2(x, "op")), function() .sum_grads(acc[[k]]))
+      if (is.null(grad) && unconnected_gradients == "zero") grad <- .tf_zeros_like(x)
+      grad
+    }, x_eps, xs))
   })
 }
 
+.maybe_colocate <- function(colocate, op, body) {
+  if (colocate) with(.tf_colocate_with(op, ignore_existing = TRUE), body()) else body()
+}
+
+# A given grad_y must be numeric, for a numeric y (TensorFlow's checks, same messages).
+.check_grad_y <- function(grad_y, y) {
+  if (is.null(grad_y)) return(invisible(NULL))
+  numeric_types <- c("float32", "float64", "int32", "int64")
+  y_type <- .tensor_type(y)[[1]]
+  if (!y_type %in% numeric_types) {
+    .type_error("Tensor ", format(y), " with type ", y_type, " must be numeric to obtain a default gradient")
+  }
+  gy_type <- if (inherits(grad_y, "tf_tensor_like")) .tensor_type(grad_y)[[1]] else if (is.logical(grad_y)) "bool" else
+    if (is.character(grad_y)) "string" else y_type
+  if (!gy_type %in% numeric_types) {
+    .type_error("Gradient type ", gy_type, " generated for real or integer-valued tensor ", format(y), " with type ",
+                y_type, " must be real or integer")
+  }
+  invisible(NULL)
+}
+
+# Sums the gradient terms of one tensor as TensorFlow does: first per device, each
+# partial sum colocated with its first term, then the partial sums together.
 .sum_grads <- function(ts) {
-  if (!length(ts)) return(NULL)
-  Reduce(function(a, b) .tf_add(a, b), ts)
+  if (length(ts) < 2L) return(if (length(ts)) ts[[1]] else NULL)
+  add_all <- function(xs) Reduce(function(a, b) .tf_add(a, b), xs)
+  devices <- vapply(ts, function(t) .op_info(.operation(.subset2(t, "graph"), .subset2(t, "op")))$device, "")
+  partial <- lapply(sort(unique(devices), method = "radix"), function(d) {
+    terms <- ts[devices == d]
+    if (length(terms) == 1L) return(terms[[1]])
+    with(.tf_colocate_with(terms[[1]], ignore_existing = TRUE), add_all(terms))
+  })
+  add_all(partial)
 }

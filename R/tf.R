@@ -36,7 +36,8 @@
 #'     `negative`, `matmul`, `reduce_sum`, `reduce_mean`, `square`, `sqrt`, `exp`, `log`,
 #'     `abs`, `sign`, `floor`, `maximum`, `minimum`, `pow`, `sigmoid`, `tanh`, `equal`,
 #'     `not_equal`, `greater`, `greater_equal`, `less`, `less_equal`, `argmax`,
-#'     `gradients`, `group`, `no_op`; `tf$nn`: `relu`, `sigmoid`, `tanh`, `softmax`,
+#'     `gradients` (`AggregationMethod`, `UnconnectedGradients`), `group`, `no_op`;
+#'     `tf$nn`: `relu`, `sigmoid`, `tanh`, `softmax`,
 #'     `log_softmax`, `bias_add`, `softmax_cross_entropy_with_logits_v2`,
 #'     `sigmoid_cross_entropy_with_logits`; `tf$losses$mean_squared_error`.}
 #'   \item{Variables}{`Variable`, `assign`, `assign_add`, `assign_sub`,
@@ -111,6 +112,8 @@ tf <- .new_module("tensorflow")
     pow = .tf_pow, equal = .tf_equal, not_equal = .tf_not_equal, greater = .tf_greater,
     greater_equal = .tf_greater_equal, less = .tf_less, less_equal = .tf_less_equal, argmax = .tf_argmax,
     expand_dims = .tf_expand_dims, gradients = .tf_gradients,
+    AggregationMethod = .module_of("tf$AggregationMethod", .aggregation_methods),
+    UnconnectedGradients = .module_of("tf$UnconnectedGradients", .unconnected_gradients),
     group = .tf_group, no_op = .tf_no_op,
     # variables
     Variable = .tf_Variable, assign = .tf_assign, assign_add = .tf_assign_add, assign_sub = .tf_assign_sub,
@@ -127,7 +130,8 @@ tf <- .new_module("tensorflow")
     GraphKeys = .module_of("tf$GraphKeys", list(
       GLOBAL_VARIABLES = "variables", TRAINABLE_VARIABLES = "trainable_variables",
       LOCAL_VARIABLES = "local_variables", MODEL_VARIABLES = "model_variables",
-      SAVERS = "savers", GLOBAL_STEP = "global_step", UPDATE_OPS = "update_ops"
+      SAVERS = "savers", GLOBAL_STEP = "global_step", UPDATE_OPS = "update_ops",
+      TRAIN_OP = "train_op"
     )),
     errors = .module_of("tf$errors", .error_classes()),
     train = .module_of("tf$train", list(

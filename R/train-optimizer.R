@@ -3,6 +3,7 @@
 # A hyperparameter as a tensor of the variable's dtype: R numbers become constants,
 # tensors are cast when their dtype differs.
 .hyper_tensor <- function(value, dtype, name, g) {
+  if (is.function(value)) value <- value()  # TensorFlow accepts callables for hyperparameters
   if (inherits(value, "tf_tensor_like")) {
     t <- .as_tensor(value, g = g)
     if (.tensor_type(t)[[1]] != dtype) t <- .tf_cast(t, dtype)
@@ -28,7 +29,8 @@
   dims <- .tensor_dims(v)
   dt <- .tensor_type(v)[[1]]
   if (!is.null(dims) && !anyNA(dims)) return(.fill_op(dims, value, dt, NULL, if (value == 0) "zeros" else "Const"))
-  base <- .filled_like(v, 0)
+  # Unknown static shape: take the shape at run time from the variable's initialized value.
+  base <- .tf_zeros_like(if (inherits(v, "tf_variable")) v$initialized_value() else v)
   if (value == 0) base else .tf_add(base, value)
 }
 
@@ -45,11 +47,13 @@
   o
 }
 
-.check_var_list <- function(var_list, g) {
-  if (inherits(var_list, "tf_variable")) var_list <- list(var_list)
+# compute_gradients also differentiates with respect to plain tensors, as TensorFlow's graph mode does.
+.check_var_list <- function(var_list, g, allow_tensors = FALSE) {
+  if (inherits(var_list, "tf_tensor_like")) var_list <- list(var_list)
   if (!length(var_list)) .value_error("No variables to optimize.")
   for (v in var_list) {
-    if (!inherits(v, "tf_variable")) .type_error("var_list must hold variables, got ", class(v)[1])
+    ok <- inherits(v, "tf_variable") || (allow_tensors && inherits(v, "tf_tensor"))
+    if (!ok) .type_error("var_list must hold variables, got ", class(v)[1])
     if (!identical(.subset2(v, "graph"), g)) .value_error(format(v), " must be from the same graph as the loss.")
   }
   var_list
@@ -65,8 +69,9 @@
   }
   if (!is.null(ty[[2]]) && length(ty[[2]]) != 0L) .value_error("loss must be a scalar, got shape ", .format_dims(ty[[2]]))
   if (is.null(var_list)) var_list <- .get_collection(g, "trainable_variables")
-  var_list <- .check_var_list(var_list, g)
-  grads <- .tf_gradients(loss, var_list, grad_ys = grad_loss)
+  var_list <- .check_var_list(var_list, g, allow_tensors = TRUE)
+  grads <- .tf_gradients(loss, var_list, grad_ys = grad_loss, aggregation_method = aggregation_method,
+                         colocate_gradients_with_ops = colocate_gradients_with_ops)
   Map(function(gr, v) list(gr, v), grads, var_list)
 }
 
@@ -79,18 +84,21 @@
 .opt_apply_gradients <- function(o, grads_and_vars, global_step = NULL, name = NULL) {
   if (!is.list(grads_and_vars) || !length(grads_and_vars)) .value_error("No variables provided.")
   for (p in grads_and_vars) {
-    if (!is.list(p) || length(p) != 2L || !inherits(p[[2]], "tf_variable") || !(is.null(p[[1]]) || inherits(p[[1]], "tf_tensor_like"))) {
+    if (!is.list(p) || length(p) != 2L || !inherits(p[[2]], "tf_tensor_like") ||
+        !(is.null(p[[1]]) || inherits(p[[1]], "tf_tensor_like"))) {
       .type_error("grads_and_vars must be a list of list(gradient, variable) pairs (gradient a tensor or NULL)")
     }
   }
   pairs <- Filter(function(p) !is.null(p[[1]]), grads_and_vars)
   vars <- lapply(grads_and_vars, `[[`, 2)
   if (!length(pairs)) {
-    .value_error("No gradients provided for any variable, check your graph for ops that do not support gradients, between variables ",
-                 paste(vapply(vars, format, ""), collapse = ", "), " and loss.")
+    .value_error("No gradients provided for any variable: ", .py_str_list(vars), ".")
+  }
+  # TensorFlow's NotImplementedError: only variables can be updated.
+  for (p in pairs) {
+    if (!inherits(p[[2]], "tf_variable")) tf_raise("unimplemented", paste0("Trying to update a Tensor ", format(p[[2]])))
   }
   g <- .graph_alive(.subset2(pairs[[1]][[2]], "graph"))
-  for (p in pairs) if (!inherits(p[[2]], "tf_variable")) .type_error("apply_gradients needs (gradient, variable) pairs")
   # Slots first, outside the update scope, as TensorFlow creates them (Adam's powers before them).
   if (identical(o$kind, "Adam")) .adam_create_powers(o, g, lapply(pairs, `[[`, 2))
   for (p in pairs) {
@@ -105,14 +113,22 @@
       }
     }
   }
-  .with_name_scope(g, if (is.null(name)) o$name else name, function(scope) {
+  train_op <- .with_name_scope(g, if (is.null(name)) o$name else name, function(scope) {
     updates <- lapply(pairs, function(p) {
       v <- p[[2]]
       dt <- .tensor_type(v)[[1]]
       grad <- p[[1]]
       if (.tensor_type(grad)[[1]] != dt) .type_error("Gradient of ", format(v), " has dtype ", .tensor_type(grad)[[1]])
       .with_name_scope(g, paste0("update_", .op_name_of(v)), function(s) {
-        with(.tf_colocate_with(v), .operation(g, o$apply(o, g, grad, v, dt)))
+        with(.tf_colocate_with(v), {
+          update <- .operation(g, o$apply(o, g, grad, v, dt))
+          # A variable's constraint is applied to its value after each update, as TensorFlow does.
+          cons <- .subset2(v, "constraint")
+          if (is.null(cons)) update else {
+            # The constraint sees a read made after the update (v's own snapshot may predate it).
+            with(.control_dependencies_context(g, list(update)), .tf_assign(v, cons(v$read_value())))$op
+          }
+        })
       })
     })
     if (identical(o$kind, "Adam")) updates <- c(updates, .adam_finish(o, g, updates))
@@ -123,14 +139,23 @@
     })
     step$op
   })
+  # TensorFlow lists every update op in the train_op collection.
+  if (!any(vapply(.get_collection(g, "train_op"), function(t) identical(t, train_op), TRUE))) {
+    .add_to_collection(g, "train_op", train_op)
+  }
+  train_op
 }
+
+# Objects listed as TensorFlow's messages print a Python list of their str(): ['a', 'b'].
+.py_str_list <- function(xs) paste0("[", paste0("'", vapply(xs, format, ""), "'", collapse = ", "), "]")
 
 .opt_minimize <- function(o, loss, global_step = NULL, var_list = NULL, gate_gradients = 1L, aggregation_method = NULL,
                           colocate_gradients_with_ops = FALSE, name = NULL, grad_loss = NULL) {
-  gv <- .opt_compute_gradients(o, loss, var_list = var_list, grad_loss = grad_loss)
+  gv <- .opt_compute_gradients(o, loss, var_list = var_list, aggregation_method = aggregation_method,
+                               colocate_gradients_with_ops = colocate_gradients_with_ops, grad_loss = grad_loss)
   if (all(vapply(gv, function(p) is.null(p[[1]]), TRUE))) {
-    .value_error("No gradients provided for any variable, check your graph for ops that do not support gradients, between variables ",
-                 paste(vapply(gv, function(p) format(p[[2]]), ""), collapse = ", "), " and loss ", format(loss), ".")
+    .value_error("No gradients provided for any variable, check your graph for ops that do not support gradients, ",
+                 "between variables ", .py_str_list(lapply(gv, `[[`, 2)), " and loss ", format(loss), ".")
   }
   .opt_apply_gradients(o, gv, global_step = global_step, name = name)
 }
@@ -156,7 +181,10 @@
   invisible(NULL)
 }
 
-.hyper_initial <- function(x) if (inherits(x, "tf_tensor_like")) x else as.double(x)
+.hyper_initial <- function(x) {
+  if (is.function(x)) x <- x()
+  if (inherits(x, "tf_tensor_like")) x else as.double(x)
+}
 
 .adam_finish <- function(o, g, updates) {
   p <- o$non_slot[[as.character(g$id)]]
@@ -217,34 +245,44 @@
 
 .tf_RMSPropOptimizer <- function(learning_rate, decay = 0.9, momentum = 0.0, epsilon = 1e-10, use_locking = FALSE,
                                  centered = FALSE, name = "RMSProp") {
-  if (isTRUE(centered)) tf_raise("unimplemented", "RMSPropOptimizer(centered = TRUE) is not supported yet", call = sys.call(-1L))
+  centered <- isTRUE(centered)
+  # Slots are made in this order, so centered names them w/RMSProp (rms), w/RMSProp_1 (mg), w/RMSProp_2, as TensorFlow.
+  slots <- list(rms = function(v) .filled_like(v, 1), mg = function(v) .filled_like(v, 0),
+                momentum = function(v) .filled_like(v, 0))
+  if (!centered) slots$mg <- NULL
   .new_optimizer("RMSProp", name, list(learning_rate = learning_rate, decay = decay, momentum = momentum, epsilon = epsilon),
-    list(rms = function(v) .filled_like(v, 1), momentum = function(v) .filled_like(v, 0)),
+    slots,
     function(o, g, grad, v, dt) {
       h <- o$hyper
-      .apply_op(g, "ApplyRMSProp", list(.var_ref(v), .slot_ref(o, v, "rms"), .slot_ref(o, v, "momentum"),
-                                        .hyper_tensor(h$learning_rate, dt, "learning_rate", g), .hyper_tensor(h$decay, dt, "decay", g),
-                                        .hyper_tensor(h$momentum, dt, "momentum", g), .hyper_tensor(h$epsilon, dt, "epsilon", g), grad))
+      hyper <- list(.hyper_tensor(h$learning_rate, dt, "learning_rate", g), .hyper_tensor(h$decay, dt, "decay", g),
+                    .hyper_tensor(h$momentum, dt, "momentum", g), .hyper_tensor(h$epsilon, dt, "epsilon", g))
+      state <- list(.var_ref(v), .slot_ref(o, v, "rms"), .slot_ref(o, v, "momentum"))
+      if (centered) state <- list(.var_ref(v), .slot_ref(o, v, "mg"), .slot_ref(o, v, "rms"), .slot_ref(o, v, "momentum"))
+      .apply_op(g, if (centered) "ApplyCenteredRMSProp" else "ApplyRMSProp", c(state, hyper, list(grad)))
     })
 }
 
 .optimizer_methods <- list(
   minimize = function(o) function(loss, global_step = NULL, var_list = NULL, gate_gradients = 1L, aggregation_method = NULL,
                                   colocate_gradients_with_ops = FALSE, name = NULL, grad_loss = NULL) {
-    .opt_minimize(o, loss, global_step, var_list, name = name, grad_loss = grad_loss)
+    .opt_minimize(o, loss, global_step, var_list, aggregation_method = aggregation_method,
+                  colocate_gradients_with_ops = colocate_gradients_with_ops, name = name, grad_loss = grad_loss)
   },
   compute_gradients = function(o) function(loss, var_list = NULL, gate_gradients = 1L, aggregation_method = NULL,
                                            colocate_gradients_with_ops = FALSE, grad_loss = NULL) {
-    .opt_compute_gradients(o, loss, var_list, grad_loss = grad_loss)
+    .opt_compute_gradients(o, loss, var_list, aggregation_method = aggregation_method,
+                           colocate_gradients_with_ops = colocate_gradients_with_ops, grad_loss = grad_loss)
   },
   apply_gradients = function(o) function(grads_and_vars, global_step = NULL, name = NULL) .opt_apply_gradients(o, grads_and_vars, global_step, name),
   get_slot = function(o) function(var, name) .opt_get_slot(o, var, name),
-  get_slot_names = function(o) function() sort(names(get("slot_specs", envir = o))),
+  get_slot_names = function(o) function() sort(names(get("slots", envir = o)), method = "radix"),
   get_name = function(o) function() get("name", envir = o),
+  # As TensorFlow: only the variables of the current default graph, sorted by name.
   variables = function(o) function() {
     slots <- unlist(unname(get("slots", envir = o)), recursive = FALSE)
     extra <- unlist(lapply(get("non_slot", envir = o), function(p) list(p$beta1_power, p$beta2_power)), recursive = FALSE)
-    c(unname(slots), unname(extra))
+    vars <- Filter(function(v) identical(.subset2(v, "graph"), .default_graph()), c(unname(slots), unname(extra)))
+    vars[order(vapply(vars, .op_name_of, ""), method = "radix")]
   }
 )
 

@@ -120,3 +120,24 @@ TEST_CASE("Apply ops update variables in place and refuse uninitialized slots") 
   }
   CHECK_THROWS_AS(op(*g, "ApplyGradientDescent", {{w, 0}, {lr, 0}, {constant(*g, "g3", floats({3}, {1, 2, 3})), 0}}), Error);
 }
+
+TEST_CASE("ApplyCenteredRMSProp follows TensorFlow's centered update") {
+  auto g = std::make_shared<Graph>();
+  int w = variable(*g, "w", DType::kFloat, {1});
+  int mg = variable(*g, "w/RMSProp_1", DType::kFloat, {1});
+  int ms = variable(*g, "w/RMSProp", DType::kFloat, {1});
+  int mom = variable(*g, "w/RMSProp_2", DType::kFloat, {1});
+  int init_w = op(*g, "Assign", {{w, 0}, {constant(*g, "w0", floats({1}, {1})), 0}});
+  int init_mg = op(*g, "Assign", {{mg, 0}, {constant(*g, "mg0", floats({1}, {0})), 0}});
+  int init_ms = op(*g, "Assign", {{ms, 0}, {constant(*g, "ms0", floats({1}, {1})), 0}});
+  int init_mom = op(*g, "Assign", {{mom, 0}, {constant(*g, "mom0", floats({1}, {0})), 0}});
+  auto scalar = [&](const char* name, float v) { return constant(*g, name, floats({}, {v})); };
+  int apply = op(*g, "ApplyCenteredRMSProp",
+                 {{w, 0}, {mg, 0}, {ms, 0}, {mom, 0}, {scalar("lr", 0.5f), 0}, {scalar("rho", 0.9f), 0},
+                  {scalar("momentum", 0.0f), 0}, {scalar("eps", 1e-3f), 0}, {constant(*g, "g", floats({1}, {0.1f})), 0}});
+  Session s(g);
+  s.run({}, {init_w, init_mg, init_ms, init_mom}, {});
+  // ms = 0.901, mg = 0.01, w = 1 - 0.5 * 0.1 / sqrt(0.901 - 0.0001 + 0.001)
+  Tensor out = run1(s, apply);
+  CHECK(out.data<float>()[0] == Approx(1 - 0.05 / std::sqrt(0.9019)));
+}

@@ -130,7 +130,6 @@ test_that("bad training input gives classed errors", {
   with(g2$as_default(), other <- tf$Variable(1, name = "other"))
   expect_tf_error(opt$minimize(tf$reduce_sum(w), var_list = list(other)), "value", "must be from the same graph")
   expect_tf_error(opt$nope, "attribute")
-  expect_tf_error(tf$train$RMSPropOptimizer(0.1, centered = TRUE), "unimplemented")
 })
 
 test_that("optimizer state is checkpointed under TensorFlow's names", {
