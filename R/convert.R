@@ -42,7 +42,10 @@
     if (!is.null(dtype)) .check_dtype(t, dtype)
     return(t)
   }
-  if (inherits(x, "tf_operation")) .type_error("Can not convert a Operation into a Tensor.")
+  if (inherits(x, "tf_operation")) {
+    .type_error("Can't convert Operation '", .op_name_of(x), "' to Tensor (target dtype=",
+                if (is.null(dtype)) "None" else paste0("tf.", .subset2(.as_dtype(dtype), "name")), ", name=None, as_ref=False)")
+  }
   dt <- if (is.null(dtype)) .default_dtype_of(x) else .subset2(.as_dtype(dtype), "name")
   .const_op(g, x, dt, .r_dims(x), name)
 }
@@ -79,7 +82,14 @@
 #' @name convert_to_tensor
 NULL
 
-.convert_to_tensor <- function(value, dtype = NULL, name = NULL, preferred_dtype = NULL) {
-  if (is.null(dtype) && !is.null(preferred_dtype) && !inherits(value, "tf_tensor_like")) dtype <- preferred_dtype
-  .as_tensor(value, dtype, if (is.null(name)) "Const" else name)
+.convert_to_tensor <- function(value, dtype = NULL, name = NULL, preferred_dtype = NULL, dtype_hint = NULL) {
+  if (is.null(preferred_dtype)) preferred_dtype <- dtype_hint
+  name <- if (is.null(name)) "Const" else name
+  if (is.null(dtype) && !is.null(preferred_dtype) && !inherits(value, c("tf_tensor_like", "tf_operation"))) {
+    # A preferred dtype is only a wish: a value that does not fit it keeps its own dtype.
+    t <- tryCatch(.as_tensor(value, preferred_dtype, name), tf_type_error = function(e) NULL,
+                  tf_value_error = function(e) NULL)
+    if (!is.null(t)) return(t)
+  }
+  .as_tensor(value, dtype, name)
 }

@@ -78,8 +78,13 @@ tf <- .new_module("tensorflow")
       n <- length(.tfn$session_stack)
       if (n) .tfn$session_stack[[n]] else NULL
     },
-    name_scope = function(name, default_name = NULL, values = NULL) .name_scope_context(name, default_name),
+    name_scope = function(name, default_name = NULL, values = NULL) .name_scope_context(name, default_name, values),
     control_dependencies = .tf_control_dependencies,
+    init_scope = function() .control_dependencies_context(.default_graph(), NULL),
+    add_to_collection = function(name, value) .add_to_collection(.default_graph(), name, value),
+    add_to_collections = function(names, value) .graph_methods$add_to_collections(.default_graph())(names, value),
+    get_collection = function(key, scope = NULL) .graph_methods$get_collection(.default_graph())(key, scope),
+    get_collection_ref = function(key) .graph_methods$get_collection_ref(.default_graph())(key),
     device = .tf_device, DeviceSpec = .tf_DeviceSpec, colocate_with = .tf_colocate_with,
     ConfigProto = .tf_ConfigProto,
     # dtypes
@@ -136,6 +141,11 @@ tf <- .new_module("tensorflow")
       load_variable = .tf_load_variable
     )),
     python = .module_of("tf$python", list(
+      framework = .module_of("tf$python$framework", list(
+        device = .module_of("tf$python$framework$device", list(
+          merge_device = .merge_device, canonical_name = .canonical_device_name, check_valid = .check_valid_device
+        ))
+      )),
       tools = .module_of("tf$python$tools", list(
         inspect_checkpoint = .module_of("tf$python$tools$inspect_checkpoint", list(
           print_tensors_in_checkpoint_file = .print_tensors_in_checkpoint_file

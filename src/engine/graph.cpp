@@ -44,7 +44,10 @@ std::string Graph::unique_name(const std::string& name, bool mark_as_used) {
 }
 
 void InferContext::value_error(const std::string& msg) const {
-  fail(Code::kValueError, msg + " for '" + node.name + "' (op: '" + node.type + "')");
+  // TensorFlow's shape-inference context: the node, then the shapes of its inputs.
+  std::string shapes;
+  for (int i = 0; i < num_inputs(); ++i) shapes += (i ? ", " : "") + input_shape(i).list_string();
+  fail(Code::kValueError, msg + " for '" + node.name + "' (op: '" + node.type + "') with input shapes: " + shapes + ".");
 }
 
 int Graph::add_node(const std::string& type, const std::string& name, std::vector<Endpoint> inputs,
