@@ -15,6 +15,8 @@
   assign("scope", "", envir = g)
   assign("control_deps", list(), envir = g)  # stack of controllers (.control_dependencies_context)
   assign("finalized", FALSE, envir = g)
+  assign("unfeedable", character(0), envir = g)  # "<op id>:<index>" of tensors that may not be fed
+  assign("unfetchable", integer(0), envir = g)    # ids of ops that may not be fetched
   assign("device_stack", list(), envir = g)
   assign("colocation", list(), envir = g)
   assign("seed", NULL, envir = g)
@@ -348,6 +350,16 @@ print.tf_collection_ref <- function(x, ...) {
   },
   finalized = function(g) .subset2(g, "finalized"),
   get_name_scope = function(g) function() sub("/$", "", .subset2(g, "scope")),
+  prevent_feeding = function(g) function(tensor) {
+    assign("unfeedable", union(.subset2(g, "unfeedable"), .tensor_key(tensor)), envir = g)
+    invisible(NULL)
+  },
+  is_feedable = function(g) function(tensor) !.tensor_key(tensor) %in% .subset2(g, "unfeedable"),
+  prevent_fetching = function(g) function(op) {
+    assign("unfetchable", union(.subset2(g, "unfetchable"), .subset2(op, "op")), envir = g)
+    invisible(NULL)
+  },
+  is_fetchable = function(g) function(tensor_or_op) !.subset2(tensor_or_op, "op") %in% .subset2(g, "unfetchable"),
   control_dependencies = function(g) function(control_inputs) .control_dependencies_context(g, control_inputs)
 )
 
@@ -452,4 +464,27 @@ summary.tf_graph <- function(object, ...) {
     exit = function() assign("control_deps", old, envir = g),
     what = "control dependencies"
   )
+}
+
+.tensor_key <- function(t) {
+  if (!inherits(t, "tf_tensor_like")) .type_error("Expected a tensor, got ", class(t)[1])
+  paste0(.subset2(t, "op"), ":", .subset2(t, "index"))
+}
+
+# Session.run refuses tensors marked with prevent_feeding() and ops marked with
+# prevent_fetching(); called only when the graph has such marks.
+.check_feeds_and_fetches <- function(g, fetches, feed_dict, env) {
+  f <- .flatten_fetches(fetches, g)
+  for (id in unique(c(f$nodes, f$targets))) {
+    if (id %in% .subset2(g, "unfetchable")) {
+      .value_error("Operation '", .op_name_of(.operation(g, id)), "' has been marked as not fetchable.")
+    }
+  }
+  if (is.null(feed_dict)) return(invisible(NULL))
+  feeds <- .feed_endpoints(feed_dict, g, env)
+  for (i in seq_along(feeds$nodes)) {
+    t <- .tensor(g, feeds$nodes[i], feeds$idx[i])
+    if (.tensor_key(t) %in% .subset2(g, "unfeedable")) .value_error("Tensor ", format(t), " may not be fed.")
+  }
+  invisible(NULL)
 }

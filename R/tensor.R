@@ -34,6 +34,13 @@
   dtype = function(t) .tensor_dtype(t),
   shape = function(t) .as_shape(.tensor_dims(t)),
   get_shape = function(t) function() .as_shape(.tensor_dims(t)),
+  set_shape = function(t) function(shape) {
+    if (inherits(t, "tf_variable")) .value_error("set_shape is not supported on variables")
+    g <- .graph_alive(.subset2(t, "graph"))
+    dims <- if (is.null(shape) || isTRUE(attr(shape, "unknown_rank"))) NULL else .as_dims(shape, allow_unknown = TRUE)
+    .ck(.subset2(g, "xp")$set_shape(.subset2(t, "op"), .subset2(t, "index"), dims))
+    invisible(NULL)
+  },
   graph = function(t) .subset2(t, "graph"),
   device = function(t) .op_info(t)$device,
   value_index = function(t) .subset2(t, "index"),

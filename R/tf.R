@@ -22,7 +22,8 @@
 #' \describe{
 #'   \item{Graphs and sessions}{`Graph`, `get_default_graph`, `reset_default_graph`,
 #'     `name_scope`, `control_dependencies`, `Session`, `get_default_session`,
-#'     `ConfigProto`, `device`, `DeviceSpec`, `colocate_with`.}
+#'     `ConfigProto`, `device`, `DeviceSpec`, `colocate_with`, `init_scope`,
+#'     `add_to_collection`, `add_to_collections`, `get_collection`, `get_collection_ref`.}
 #'   \item{Tensors}{`constant`, `zeros`, `ones`, `fill`, `zeros_like`, `ones_like`,
 #'     `placeholder`, `identity`, `stop_gradient`, `reshape`, `expand_dims`, `cast`,
 #'     `range`, `linspace`, `convert_to_tensor`, `random_normal`, `random_uniform`,
@@ -45,6 +46,7 @@
 #'     `MomentumOptimizer`, `AdamOptimizer`, `AdagradOptimizer`, `RMSPropOptimizer`,
 #'     `get_or_create_global_step`, `get_global_step`, `exponential_decay`.}
 #'   \item{Other}{`tf$python$tools$inspect_checkpoint$print_tensors_in_checkpoint_file`;
+#'     `tf$python$framework$device`: `merge_device`, `canonical_name`, `check_valid`;
 #'     `tf$errors`: the condition class of each error kind, for [tryCatch()].}
 #' }
 #' The vignettes `variables` and `training` show them at work.

@@ -7,6 +7,23 @@ op_names <- function(ops) vapply(ops, function(o) o$name, "")
 
 # TensorAndShapeTest -----------------------------------------------------------
 
+test_that("ops_test: testShape", {
+  fresh_graph()
+  # A placeholder of unknown shape stands for the test op's output.
+  t <- tf$placeholder(tf$float32, name = "myop")
+  expect_true(attr(t$get_shape(), "unknown_rank"))
+  t$set_shape(c(1L, 2L, 3L))
+  expect_equal(as.numeric(t$get_shape()), c(1, 2, 3))
+  # Later ops see the refined shape; a conflicting one is refused.
+  expect_equal(as.numeric(tf$identity(t)$shape), c(1, 2, 3))
+  expect_tf_error(t$set_shape(shape(1L, 2L, 4L)), "value",
+                  "Dimension 2 in both shapes must be equal, but are 3 and 4. Shapes are [1,2,3] and [1,2,4].")
+  expect_tf_error(t$set_shape(shape(1L, 2L)), "value", "Shapes must be equal rank, but are 3 and 2")
+  u <- tf$placeholder(tf$float32, shape = shape(NULL, 3L))
+  u$set_shape(shape(5L, NULL))
+  expect_equal(as.numeric(u$shape), c(5, 3))
+})
+
 test_that("ops_test: testAddShape", {
   fresh_graph()
   a <- tf$zeros(shape(2L, 3L))
@@ -933,6 +950,39 @@ test_that("ops_test: testDefaultGraph", {
     expect_identical(tf$get_default_graph(), g0)
   })
   expect_identical(tf$get_default_graph(), orig)
+})
+
+test_that("ops_test: testPreventFeeding", {
+  fresh_graph()
+  g <- tf$Graph()
+  a <- tf$constant(2)
+  expect_true(g$is_feedable(a))
+  g$prevent_feeding(a)
+  expect_false(g$is_feedable(a))
+  # A session on a graph refuses to feed a marked tensor.
+  x <- tf$placeholder(tf$float32, name = "x")
+  y <- x * 2
+  tf$get_default_graph()$prevent_feeding(x)
+  with(tf$Session() %as% sess, {
+    expect_tf_error(sess$run(y, feed_dict = dict(x = 1)), "value", 'Tensor Tensor("x:0", shape=<unknown>, dtype=float32) may not be fed.')
+  })
+})
+
+test_that("ops_test: testPreventFetching", {
+  fresh_graph()
+  g <- tf$Graph()
+  a <- tf$constant(2)
+  expect_true(g$is_fetchable(a))
+  g$prevent_fetching(a$op)
+  expect_false(g$is_fetchable(a))
+  # A session on a graph refuses to fetch a marked op, as a tensor or as a target.
+  b <- tf$constant(3, name = "b")
+  tf$get_default_graph()$prevent_fetching(b$op)
+  with(tf$Session() %as% sess, {
+    expect_tf_error(sess$run(b), "value", "Operation 'b' has been marked as not fetchable.")
+    expect_tf_error(sess$run(list(a, b$op)), "value", "Operation 'b' has been marked as not fetchable.")
+    expect_equal(sess$run(a), 2)
+  })
 })
 
 test_that("ops_test: testAsGraphElementConversions", {
