@@ -30,11 +30,10 @@
 .mutating_op_types <- c("Assign", "AssignAdd", "AssignSub", "ApplyGradientDescent", "ApplyMomentum",
                         "ApplyAdam", "ApplyAdagrad", "ApplyRMSProp")
 
-# After an op is created: the device scopes, innermost first (each outer scope fills
+# After an op is created: the device scopes of `stack`, innermost first (each outer scope fills
 # only the fields inner ones left unset; NULL stops), then colocation, which is the
 # stronger constraint: a colocated op's device wins (the outermost one that has a device).
-.place_op <- function(g, id, coloc = list()) {
-  stack <- .subset2(g, "device_stack")
+.place_op <- function(g, id, stack, coloc = list()) {
   if (length(stack)) {
     dev <- ""
     op <- .operation(g, id)
@@ -56,16 +55,6 @@
     if (nzchar(dev)) .ck(.subset2(g, "xp")$set_device(id, dev))
   }
   invisible(NULL)
-}
-
-# The ops a new op is colocated with: the colocate_with() stack, then, for an op that
-# mutates a variable, that variable (TensorFlow colocates an op with its ref inputs).
-.colocation_for <- function(g, type, inputs) {
-  coloc <- .subset2(g, "colocation")
-  if (length(inputs) && type %in% .mutating_op_types) {
-    coloc <- c(coloc, list(.operation(g, .subset2(inputs[[1]], "op"))))
-  }
-  coloc
 }
 
 # An op's colocation groups: its `_class` attribute, else its own "loc:@<name>".

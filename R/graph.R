@@ -88,11 +88,16 @@
     ctrl_ids <- c(ctrl_ids, .subset2(c1, "op"))  # a variable stands for its variable op, as in TensorFlow
   }
   ctrl_ids <- unique(ctrl_ids)
-  coloc <- .colocation_for(g, type, inputs)
+  # An op that mutates a variable is made as inside colocate_with(<the variable>), as in
+  # TensorFlow: colocated with it, and out of reach of the device scopes.
+  mutates <- n_in > 0L && type %in% .mutating_op_types
+  coloc <- .subset2(g, "colocation")
+  if (mutates) coloc <- c(coloc, list(.operation(g, in_nodes[1])))
   if (length(coloc)) attrs[["_class"]] <- .colocation_class_attr(g, coloc)
   id <- .ck(.subset2(g, "add_op_fn")(type, full, in_nodes, in_idx, ctrl_ids, attrs, ""))
   for (ctl in controllers) assign("seen", c(ctl$seen, id), envir = ctl)
-  if (length(.subset2(g, "device_stack")) || length(coloc)) .place_op(g, id, coloc)
+  devices <- if (mutates) list() else .subset2(g, "device_stack")
+  if (length(devices) || length(coloc)) .place_op(g, id, devices, coloc)
   id
 }
 
