@@ -82,12 +82,12 @@
     in_idx[i] <- .subset2(t, "index")
   }
   controllers <- .subset2(g, "control_deps")
-  ctrl_ids <- .control_inputs_for(controllers, in_nodes)
+  ctrl_ids <- if (length(controllers)) .control_inputs_for(controllers, in_nodes) else integer(0)
   for (c1 in control) {
     if (!identical(.subset2(c1, "graph"), g)) .value_error("Control input must be from the same graph")
     ctrl_ids <- c(ctrl_ids, .subset2(c1, "op"))  # a variable stands for its variable op, as in TensorFlow
   }
-  ctrl_ids <- unique(ctrl_ids)
+  if (length(ctrl_ids) > 1L) ctrl_ids <- unique(ctrl_ids)
   # An op that mutates a variable is made as inside colocate_with(<the variable>), as in
   # TensorFlow: colocated with it, and out of reach of the device scopes.
   mutates <- n_in > 0L && type %in% .mutating_op_types
@@ -95,7 +95,7 @@
   if (mutates) coloc <- c(coloc, list(.operation(g, in_nodes[1])))
   if (length(coloc)) attrs[["_class"]] <- .colocation_class_attr(g, coloc)
   id <- .ck(.subset2(g, "add_op_fn")(type, full, in_nodes, in_idx, ctrl_ids, attrs, ""))
-  for (ctl in controllers) assign("seen", c(ctl$seen, id), envir = ctl)
+  for (ctl in controllers) ctl$seen <- c(ctl$seen, id)
   devices <- if (mutates) list() else .subset2(g, "device_stack")
   if (length(devices) || length(coloc)) .place_op(g, id, devices, coloc)
   id
