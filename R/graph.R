@@ -267,7 +267,9 @@ print.tf_collection_ref <- function(x, ...) {
 }
 
 .graph_get_operation <- function(g, name) {
-  if (!is.character(name) || length(name) != 1L) .type_error("Operation names are strings")
+  if (!is.character(name) || length(name) != 1L || is.na(name)) {
+    .type_error("Operation names are strings (or similar), not ", class(name)[1], ".")
+  }
   if (grepl(":", name, fixed = TRUE)) {
     .value_error("Name '", name, "' appears to refer to a Tensor, not a Operation.")
   }
@@ -277,16 +279,24 @@ print.tf_collection_ref <- function(x, ...) {
 }
 
 .graph_get_tensor <- function(g, name) {
-  if (!is.character(name) || length(name) != 1L) .type_error("Tensor names are strings")
+  if (!is.character(name) || length(name) != 1L || is.na(name)) {
+    .type_error("Tensor names are strings (or similar), not ", class(name)[1], ".")
+  }
+  form <- " Tensor names must be of the form \"<op_name>:<output_index>\"."
+  if (!grepl(":", name, fixed = TRUE)) {
+    if (.subset2(g, "xp")$find_op(name) >= 0L) .value_error("The name '", name, "' refers to an Operation, not a Tensor.", form)
+    .value_error("The name '", name, "' looks like an (invalid) Operation name, not a Tensor.", form)
+  }
   parts <- strsplit(name, ":", fixed = TRUE)[[1]]
-  if (length(parts) != 2L || is.na(suppressWarnings(as.integer(parts[2])))) {
-    .value_error("The name '", name, "' looks a like an Operation name, not a Tensor. Tensor names must be of the form \"<op_name>:<output_index>\".")
+  if (length(parts) != 2L || !grepl("^[0-9]+$", parts[2])) {
+    # TensorFlow's wording, "looks a like" included.
+    .value_error("The name '", name, "' looks a like a Tensor name, but is not a valid one.", form)
   }
   id <- .subset2(g, "xp")$find_op(parts[1])
   if (id < 0L) tf_raise("key", paste0("The name '", name, "' refers to a Tensor which does not exist. The operation, '", parts[1], "', does not exist in the graph."))
   idx <- as.integer(parts[2])
   n_out <- length(.ck(.subset2(g, "op_info_fn")(id))$dtypes)
-  if (idx < 0L || idx >= n_out) {
+  if (idx >= n_out) {
     tf_raise("key", paste0("The name '", name, "' refers to a Tensor which does not exist. The operation, '", parts[1], "', exists but only has ", n_out, " outputs."))
   }
   .tensor(g, id, idx)
