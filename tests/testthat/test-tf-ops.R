@@ -137,10 +137,22 @@ test_that("ops_test: testInvalidNames", {
 
 test_that("ops_test: testConvertToTensorNestedArray", {
   fresh_graph()
-  values <- matrix(c(2, 3, 5, 7), 4, 1)
+  # Nested R lists stand for nested Python lists; an R matrix is the other R form.
+  values <- list(list(2), list(3), list(5), list(7))
   tensor <- tf$convert_to_tensor(values)
   expect_equal(as.numeric(tensor$get_shape()), c(4, 1))
-  with(tf$Session() %as% sess, expect_equal(sess$run(tensor), values))
+  m <- matrix(c(2, 3, 5, 7), 4, 1)
+  tensor2 <- tf$convert_to_tensor(m)
+  expect_equal(as.numeric(tensor2$get_shape()), c(4, 1))
+  with(tf$Session() %as% sess, {
+    expect_equal(sess$run(tensor), m)
+    expect_equal(sess$run(tensor2), m)
+  })
+  # Rows are filled in order: list(c(1, 2, 3), c(4, 5, 6)) is [[1, 2, 3], [4, 5, 6]].
+  rows <- tf$convert_to_tensor(list(c(1L, 2L, 3L), c(4L, 5L, 6L)))
+  expect_equal(rows$dtype, tf$int32)
+  with(tf$Session() %as% sess, expect_equal(sess$run(rows), matrix(1:6, 2, byrow = TRUE)))
+  expect_tf_error(tf$convert_to_tensor(list(c(1, 2), 3)), "value", "Can't convert non-rectangular list to Tensor.")
 })
 
 test_that("ops_test: testConvertToTensorPreferred", {
