@@ -31,6 +31,7 @@ test_that("device_test: testMerge", {
 })
 
 test_that("device_test: testCanonicalName", {
+  fresh_graph()
   canonical_name <- framework_device()$canonical_name
   expect_equal(canonical_name("/job:foo/replica:0"), "/job:foo/replica:0")
   expect_equal(canonical_name("/replica:0/job:foo"), "/job:foo/replica:0")
@@ -43,6 +44,7 @@ test_that("device_test: testCanonicalName", {
 })
 
 test_that("device_test: testCheckValid", {
+  fresh_graph()
   check_valid <- framework_device()$check_valid
   expect_silent(check_valid("/job:foo/replica:0"))
   expect_tf_error(check_valid("/job:j/replica:foo"), "value", "invalid literal for int")
@@ -54,6 +56,7 @@ test_that("device_test: testCheckValid", {
 # device_spec_test.py ---------------------------------------------------------------
 
 test_that("device_spec_test: test_empty", {
+  fresh_graph()
   d <- tf$DeviceSpec()
   expect_equal(d$to_string(), "")
   d$parse_from_string("")
@@ -61,6 +64,7 @@ test_that("device_spec_test: test_empty", {
 })
 
 test_that("device_spec_test: test_constructor", {
+  fresh_graph()
   d <- tf$DeviceSpec(job = "j", replica = 0L, task = 1L, device_type = "CPU", device_index = 2L)
   expect_equal(d$job, "j")
   expect_equal(d$replica, 0L)
@@ -73,6 +77,7 @@ test_that("device_spec_test: test_constructor", {
 })
 
 test_that("device_spec_test: testto_string_legacy", {
+  fresh_graph()
   # TensorFlow 1.x's DeviceSpec can be changed in place.
   d <- tf$DeviceSpec()
   d$job <- "foo"
@@ -100,6 +105,7 @@ test_that("device_spec_test: testto_string_legacy", {
 })
 
 test_that("device_spec_test: test_replace", {
+  fresh_graph()
   d <- tf$DeviceSpec()
   d <- d$replace(job = "foo")
   expect_equal(d$to_string(), "/job:foo")
@@ -120,6 +126,7 @@ test_that("device_spec_test: test_replace", {
 })
 
 test_that("device_spec_test: testto_string", {
+  fresh_graph()
   expect_equal(tf$DeviceSpec(job = "foo")$to_string(), "/job:foo")
   expect_equal(tf$DeviceSpec(job = "foo", task = 3L)$to_string(), "/job:foo/task:3")
   expect_equal(tf$DeviceSpec(job = "foo", task = 3L, device_type = "cpu", device_index = 0L)$to_string(),
@@ -134,6 +141,7 @@ test_that("device_spec_test: testto_string", {
 })
 
 test_that("device_spec_test: test_parse_legacy", {
+  fresh_graph()
   d <- tf$DeviceSpec()
   d$parse_from_string("/job:foo/replica:0")
   expect_equal(d$to_string(), "/job:foo/replica:0")
@@ -147,6 +155,7 @@ test_that("device_spec_test: test_parse_legacy", {
 })
 
 test_that("device_spec_test: test_to_from_string", {
+  fresh_graph()
   d <- tf$DeviceSpec$from_string("/job:foo/replica:0")
   expect_equal(d$to_string(), "/job:foo/replica:0")
   expect_equal(d$replica, 0L)
@@ -163,6 +172,7 @@ test_that("device_spec_test: test_to_from_string", {
 })
 
 test_that("device_spec_test: test_merge_legacy", {
+  fresh_graph()
   d <- tf$DeviceSpec$from_string("/job:foo/replica:0")
   expect_equal(d$to_string(), "/job:foo/replica:0")
   d$merge_from(tf$DeviceSpec$from_string("/task:1/device:GPU:2"))
@@ -179,6 +189,7 @@ test_that("device_spec_test: test_merge_legacy", {
 })
 
 test_that("device_spec_test: test_combine", {
+  fresh_graph()
   d <- tf$DeviceSpec$from_string("/job:foo/replica:0")
   expect_equal(d$to_string(), "/job:foo/replica:0")
   d <- d$make_merged_spec(tf$DeviceSpec$from_string("/task:1/device:GPU:2"))

@@ -216,6 +216,7 @@ test_that("ops_test: testRemoveAllControlInputs", {
 })
 
 test_that("ops_test: testInputFromDifferentGraphError", {
+  fresh_graph()
   g_0 <- tf$Graph()
   g_1 <- tf$Graph()
   with(g_0$as_default(), x <- tf$constant(1))
@@ -228,6 +229,7 @@ test_that("ops_test: testInputFromDifferentGraphError", {
 # CreateOpTest / CreateOpFromTFOperationTest ------------------------------------------
 
 test_that("ops_test: testFinalized", {
+  fresh_graph()
   g <- tf$Graph()
   expect_false(g$finalized)
   g$finalize()
@@ -240,6 +242,7 @@ test_that("ops_test: testFinalized", {
 })
 
 test_that("ops_test: testUniqueName", {
+  fresh_graph()
   g <- tf$Graph()
   with(g$as_default(), {
     op <- tf$constant(1L, name = "myop")$op
@@ -257,6 +260,7 @@ test_that("ops_test: testUniqueName", {
 # NameStackTest -----------------------------------------------------------------
 
 test_that("ops_test: testBasics", {
+  fresh_graph()
   g <- tf$Graph()
   un <- function(name, mark = TRUE) g$unique_name(name, mark_as_used = mark)
   expect_equal(un("foo", FALSE), "foo")
@@ -309,6 +313,7 @@ test_that("ops_test: testBasics", {
 })
 
 test_that("ops_test: testOutOfOrderUniqueName", {
+  fresh_graph()
   g <- tf$Graph()
   expect_equal(g$unique_name("foo_2"), "foo_2")
   expect_equal(g$unique_name("foo"), "foo")
@@ -317,6 +322,7 @@ test_that("ops_test: testOutOfOrderUniqueName", {
 })
 
 test_that("ops_test: testUniqueNameCaseInsensitivity", {
+  fresh_graph()
   g <- tf$Graph()
   expect_equal(g$unique_name("foo"), "foo")
   expect_equal(g$unique_name("Foo"), "Foo_1")
@@ -325,6 +331,7 @@ test_that("ops_test: testUniqueNameCaseInsensitivity", {
 })
 
 test_that("ops_test: testInvalidNameRaisesError", {
+  fresh_graph()
   g <- tf$Graph()
   expect_silent(with(g$name_scope(""), NULL))
   expect_silent(with(g$name_scope("foo/"), with(g$name_scope("_bar"), NULL)))
@@ -335,6 +342,7 @@ test_that("ops_test: testInvalidNameRaisesError", {
 # NameTest ----------------------------------------------------------------------
 
 test_that("ops_test: testGenerateName", {
+  fresh_graph()
   g <- tf$Graph()
   with(g$as_default(), {
     # An op with two outputs, named after its type.
@@ -353,6 +361,7 @@ test_that("ops_test: testGenerateName", {
 })
 
 test_that("ops_test: testNameScope", {
+  fresh_graph()
   g <- tf$Graph()
   new_op <- function(name = NULL) with(g$as_default(), tf$no_op(name = name))$name
   with(g$name_scope("foo") %as% foo, {
@@ -393,6 +402,7 @@ placement <- function(g) {
 }
 
 test_that("ops_test: testNoDevice", {
+  fresh_graph()
   g <- tf$Graph()
   with(g$as_default(), op <- tf$no_op())
   expect_equal(op$device, "")
@@ -400,12 +410,14 @@ test_that("ops_test: testNoDevice", {
 })
 
 test_that("ops_test: testDevicePartialString", {
+  fresh_graph()
   g <- tf$Graph()
   with(g$device("/job:worker/replica:2"), with(g$as_default(), tf$no_op()))
   expect_equal(placement(g), c(NoOp = "/job:worker/replica:2"))
 })
 
 test_that("ops_test: testDeviceFull", {
+  fresh_graph()
   g <- tf$Graph()
   spec <- tf$DeviceSpec(job = "worker", replica = 2L, task = 0L, device_type = "CPU", device_index = 3L)
   with(g$device(spec), with(g$as_default(), tf$no_op()))
@@ -413,6 +425,7 @@ test_that("ops_test: testDeviceFull", {
 })
 
 test_that("ops_test: testNesting", {
+  fresh_graph()
   g <- tf$Graph()
   with(g$as_default(), with(g$device("/job:worker/replica:2"), {
     tf$no_op()
@@ -424,6 +437,7 @@ test_that("ops_test: testNesting", {
 })
 
 test_that("ops_test: testNestingString", {
+  fresh_graph()
   g <- tf$Graph()
   with(g$as_default(), with(tf$device("/job:worker/replica:2"), {
     tf$no_op()
@@ -435,6 +449,7 @@ test_that("ops_test: testNestingString", {
 })
 
 test_that("ops_test: testNestingOverrideGpuCpu", {
+  fresh_graph()
   g <- tf$Graph()
   with(g$as_default(), with(g$device("/job:worker/replica:2/device:CPU:1"), {
     tf$no_op()
@@ -464,6 +479,7 @@ nested_devices <- function(g, wrap) {
 }
 
 test_that("ops_test: testNestingWithMergeDeviceFunction", {
+  fresh_graph()
   g <- tf$Graph()
   expect_equal(nested_devices(g, merge_device),
                c(NoOp = "/device:GPU:0", NoOp_1 = "/job:worker/device:GPU:0", NoOp_2 = "/job:worker/device:CPU:0",
@@ -471,6 +487,7 @@ test_that("ops_test: testNestingWithMergeDeviceFunction", {
 })
 
 test_that("ops_test: testNestingWithDeviceStrings", {
+  fresh_graph()
   g <- tf$Graph()
   # The innermost scope is "": it changes nothing.
   expect_equal(nested_devices(g, function(d) if (is.null(d)) "" else d),
@@ -479,6 +496,7 @@ test_that("ops_test: testNestingWithDeviceStrings", {
 })
 
 test_that("ops_test: testNestingWithDeviceStringWildcard", {
+  fresh_graph()
   g <- tf$Graph()
   with(g$as_default(), {
     with(g$device("/device:GPU:7"), {
@@ -495,6 +513,7 @@ test_that("ops_test: testNestingWithDeviceStringWildcard", {
 })
 
 test_that("ops_test: testNoneClearsDefault", {
+  fresh_graph()
   g <- tf$Graph()
   with(g$as_default(), with(g$device("/job:worker/replica:2/device:CPU:1"), {
     tf$no_op()
@@ -506,6 +525,7 @@ test_that("ops_test: testNoneClearsDefault", {
 })
 
 test_that("ops_test: testNoneIgnoresOuterDeviceFunction", {
+  fresh_graph()
   g <- tf$Graph()
   with(g$as_default(), with(g$device(function(op) "/job:worker/replica:2/device:CPU:1"), {
     tf$no_op()
@@ -517,6 +537,7 @@ test_that("ops_test: testNoneIgnoresOuterDeviceFunction", {
 })
 
 test_that("ops_test: testOverwritingBehavior", {
+  fresh_graph()
   g <- tf$Graph()
   # A device function that overwrites whatever device an op has.
   overwrite <- function(op) "/job:overwrite"
@@ -534,6 +555,7 @@ test_that("ops_test: testOverwritingBehavior", {
 # CollectionTest ----------------------------------------------------------------
 
 test_that("ops_test: test_get_collections", {
+  fresh_graph()
   g <- tf$Graph()
   expect_equal(g$collections, character(0))
   g$add_to_collection("key", 12)
@@ -545,6 +567,7 @@ test_that("ops_test: test_get_collections", {
 })
 
 test_that("ops_test: test_add_to_collection", {
+  fresh_graph()
   g <- tf$Graph()
   g$add_to_collection("key", 12)
   g$add_to_collection("other", "foo")
@@ -590,6 +613,7 @@ test_that("ops_test: test_add_to_collection", {
 })
 
 test_that("ops_test: test_add_to_collections_uniquify", {
+  fresh_graph()
   g <- tf$Graph()
   g$add_to_collections(c("1", "2", "1"), "key")
   # "key" is not added twice.
@@ -597,6 +621,7 @@ test_that("ops_test: test_add_to_collections_uniquify", {
 })
 
 test_that("ops_test: test_add_to_collections_from_list", {
+  fresh_graph()
   g <- tf$Graph()
   g$add_to_collections(c("abc", "123"), "key")
   expect_equal(g$get_collection("abc"), list("key"))
@@ -604,6 +629,7 @@ test_that("ops_test: test_add_to_collections_from_list", {
 })
 
 test_that("ops_test: test_add_to_collections_from_tuple", {
+  fresh_graph()
   g <- tf$Graph()
   # An R list stands for the tuple.
   g$add_to_collections(list("abc", "123"), "key")
@@ -612,12 +638,14 @@ test_that("ops_test: test_add_to_collections_from_tuple", {
 })
 
 test_that("ops_test: test_add_to_collections_from_string", {
+  fresh_graph()
   g <- tf$Graph()
   g$add_to_collections("abc", "key")
   expect_equal(g$get_collection("abc"), list("key"))
 })
 
 test_that("ops_test: test_default_graph", {
+  fresh_graph()
   with(tf$Graph()$as_default(), {
     tf$add_to_collection("key", 90)
     tf$add_to_collection("key", 100)
@@ -643,6 +671,7 @@ test_that("ops_test: testMembershipAllowed", {
 # ControlDependenciesTest -----------------------------------------------------------
 
 test_that("ops_test: ControlDependenciesTest.testBasic", {
+  fresh_graph()
   g <- tf$Graph()
   with(g$as_default(), {
     a <- tf$constant(1)
@@ -660,6 +689,7 @@ test_that("ops_test: ControlDependenciesTest.testBasic", {
 })
 
 test_that("ops_test: testEager", {
+  fresh_graph()
   # The graph-mode half: an op made by a function call is a control input like any other.
   calls <- 0L
   future <- function() {
@@ -684,6 +714,7 @@ same_ops <- function(actual, expected) {
 }
 
 test_that("ops_test: testNested", {
+  fresh_graph()
   g <- tf$Graph()
   a <- four_consts(g)
   with(g$control_dependencies(a), b_1 <- new_const(g))
@@ -694,6 +725,7 @@ test_that("ops_test: testNested", {
 })
 
 test_that("ops_test: testClear", {
+  fresh_graph()
   g <- tf$Graph()
   a <- four_consts(g)
   cd <- function(x) g$control_dependencies(x)
@@ -721,6 +753,7 @@ test_that("ops_test: testClear", {
 })
 
 test_that("ops_test: testComplex", {
+  fresh_graph()
   g <- tf$Graph()
   # a_i: constants made outside, the control inputs of the i-th nested scope;
   # b_i = a_3 * a_4, c_i = a_1 * b_1, d_i = b_i * c_i, e_i = e_(i-1) * e_(i-1) in scope i.
@@ -771,6 +804,7 @@ test_that("ops_test: testComplex", {
 })
 
 test_that("ops_test: testRepeatedDependency", {
+  fresh_graph()
   g <- tf$Graph()
   with(g$as_default(), {
     a <- tf$nn$softmax_cross_entropy_with_logits_v2(labels = matrix(1, 2, 2), logits = matrix(1, 2, 2))$op
@@ -786,6 +820,7 @@ test_that("ops_test: testRepeatedDependency", {
 })
 
 test_that("ops_test: testNoControlDependencyWithDataDependency", {
+  fresh_graph()
   g <- tf$Graph()
   a <- new_const(g)
   with(g$control_dependencies(list(a)), b <- with(g$as_default(), tf$identity(a)))
@@ -894,6 +929,7 @@ test_that("ops_test: testVariable", {
 # InitScopeTest -------------------------------------------------------------------
 
 test_that("ops_test: testClearsControlDependencies", {
+  fresh_graph()
   g <- tf$Graph()
   a <- four_consts(g)
   cd <- function(x) g$control_dependencies(x)
@@ -923,6 +959,7 @@ test_that("ops_test: testClearsControlDependencies", {
 })
 
 test_that("ops_test: testPreservesNameScopeInGraphConstruction", {
+  fresh_graph()
   with(tf$Graph()$as_default(), {
     function_graph <- tf$Graph()
     with(function_graph$as_default(), {
@@ -998,6 +1035,7 @@ test_that("ops_test: testPreventFetching", {
 })
 
 test_that("ops_test: testAsGraphElementConversions", {
+  fresh_graph()
   g <- tf$Graph()
   with(g$as_default(), a <- tf$constant(1, name = "FloatOutput"))
   expect_identical(g$as_graph_element("FloatOutput:0"), a)
@@ -1007,6 +1045,7 @@ test_that("ops_test: testAsGraphElementConversions", {
 })
 
 test_that("ops_test: testRunnableAfterInvalidShape", {
+  fresh_graph()
   with(tf$Graph()$as_default(), {
     expect_tf_error(tf$add(c(1, 2), c(1, 2, 3)), "value")
     a <- tf$constant(1L)
@@ -1125,6 +1164,7 @@ test_that("ops_test: testColocateVariables", {
 # NameScopeTest -------------------------------------------------------------------
 
 test_that("ops_test: testGetNameScope", {
+  fresh_graph()
   with(tf$Graph()$as_default() %as% g, {
     with(tf$name_scope("scope1"), {
       with(tf$name_scope("scope2"), {
@@ -1138,6 +1178,7 @@ test_that("ops_test: testGetNameScope", {
 })
 
 test_that("ops_test: testTwoGraphs", {
+  fresh_graph()
   g1 <- tf$Graph()
   g2 <- tf$Graph()
   expect_tf_error(with(g1$as_default(), with(g2$as_default(), with(tf$name_scope("_"), NULL))),
