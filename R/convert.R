@@ -2,6 +2,7 @@
 # NA checks) run in C++; here we only decide dtype and shape.
 
 .default_dtype_of <- function(x) {
+  if (is.list(x) && !is.object(x)) x <- .nested_values(x)
   if (is.double(x)) return("float32")  # as Python floats: float32 unless asked otherwise
   if (is.integer(x)) return("int32")
   if (is.logical(x)) return("bool")
@@ -11,16 +12,44 @@
 
 # The dims of an R value: its dim attribute, else a scalar for length 1, else a vector.
 .r_dims <- function(x, rank_hint = NULL) {
+  if (is.list(x) && !is.object(x)) return(.nested_dims(x))
   d <- dim(x)
   if (!is.null(d)) return(as.numeric(d))
   if (length(x) == 1L && !identical(rank_hint, 1L)) return(numeric(0))
   as.numeric(length(x))
 }
 
+# Nested R lists stand for Python's nested lists: each level is a dimension and the
+# leaves (R vectors and arrays, a vector of length one being a scalar) must all have
+# one shape. Tensors among the leaves would need packing (tf.stack), not available yet.
+.nested_dims <- function(x) {
+  if (inherits(x, c("tf_tensor_like", "tf_operation"))) {
+    .type_error("Cannot convert a list holding ", format(x), " to a tensor: packing tensors is not supported")
+  }
+  if (!is.list(x) || is.object(x)) return(.r_dims(x))
+  if (!length(x)) return(0)
+  inner <- lapply(x, .nested_dims)
+  for (d in inner) {
+    if (!identical(d, inner[[1]])) .value_error("Can't convert non-rectangular list to Tensor.")
+  }
+  c(length(x), inner[[1]])
+}
+
+# The leaves of a nested list in row-major (C) order.
+.nested_values <- function(x) {
+  if (inherits(x, c("tf_tensor_like", "tf_operation"))) .nested_dims(x)
+  if (!is.list(x) || is.object(x)) return(if (is.null(dim(x))) x else as.vector(aperm(x)))
+  v <- unlist(lapply(x, .nested_values), use.names = FALSE)
+  if (is.null(v)) numeric(0) else v  # an empty list is an empty float32 vector, as []
+}
+
 # A tagged value for the engine (attribute "value" of Const).
 .value_spec <- function(x, dtype, dims, rowmajor = FALSE) {
   if (is.factor(x)) x <- as.character(x)
-  if (is.list(x)) x <- unlist(x)
+  if (is.list(x) && !is.object(x)) {
+    x <- .nested_values(x)
+    rowmajor <- TRUE
+  }
   if (is.null(x)) .value_error("None values not supported.")
   if (!(is.numeric(x) || is.logical(x) || is.character(x))) {
     .type_error("Cannot convert an R value of class '", class(x)[1], "' to a tensor")
@@ -42,7 +71,10 @@
     if (!is.null(dtype)) .check_dtype(t, dtype)
     return(t)
   }
-  if (inherits(x, "tf_operation")) .type_error("Can not convert a Operation into a Tensor.")
+  if (inherits(x, "tf_operation")) {
+    .type_error("Can't convert Operation '", .op_name_of(x), "' to Tensor (target dtype=",
+                if (is.null(dtype)) "None" else paste0("tf.", .subset2(.as_dtype(dtype), "name")), ", name=None, as_ref=False)")
+  }
   dt <- if (is.null(dtype)) .default_dtype_of(x) else .subset2(.as_dtype(dtype), "name")
   .const_op(g, x, dt, .r_dims(x), name)
 }
@@ -71,17 +103,27 @@
 #' Element `[i, j]` of an R matrix is element `[i-1][j-1]` of the tensor.
 #' An R array (one-dimensional included) gives its `dim` as the shape; a plain
 #' vector is a scalar if it has length 1, else of rank 1.
+#' Nested lists read as Python's nested lists: `list(c(1, 2), c(3, 4))` is
+#' `[[1, 2], [3, 4]]`. A value that does not fit `preferred_dtype` keeps its own.
 #'
 #' @param value an R value, tensor or variable.
 #' @param dtype optional dtype.
 #' @param name op name.
+#' @param preferred_dtype,dtype_hint a dtype to use if the value fits it.
 #' @return A tensor.
 #' @examples
 #' tf$convert_to_tensor(matrix(1:6, 2))
 #' @name convert_to_tensor
 NULL
 
-.convert_to_tensor <- function(value, dtype = NULL, name = NULL, preferred_dtype = NULL) {
-  if (is.null(dtype) && !is.null(preferred_dtype) && !inherits(value, "tf_tensor_like")) dtype <- preferred_dtype
-  .as_tensor(value, dtype, if (is.null(name)) "Const" else name)
+.convert_to_tensor <- function(value, dtype = NULL, name = NULL, preferred_dtype = NULL, dtype_hint = NULL) {
+  if (is.null(preferred_dtype)) preferred_dtype <- dtype_hint
+  name <- if (is.null(name)) "Const" else name
+  if (is.null(dtype) && !is.null(preferred_dtype) && !inherits(value, c("tf_tensor_like", "tf_operation"))) {
+    # A preferred dtype is only a wish: a value that does not fit it keeps its own dtype.
+    t <- tryCatch(.as_tensor(value, preferred_dtype, name), tf_type_error = function(e) NULL,
+                  tf_value_error = function(e) NULL)
+    if (!is.null(t)) return(t)
+  }
+  .as_tensor(value, dtype, name)
 }

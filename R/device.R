@@ -30,35 +30,44 @@
 .mutating_op_types <- c("Assign", "AssignAdd", "AssignSub", "ApplyGradientDescent", "ApplyMomentum",
                         "ApplyAdam", "ApplyAdagrad", "ApplyRMSProp", "ApplyCenteredRMSProp")
 
-# After an op is created: colocation, else the device scopes, innermost first
-# (each outer scope fills only the fields inner ones left unset; NULL stops).
-.place_op <- function(g, id, type, inputs) {
-  target <- NULL
-  if (type %in% .mutating_op_types && length(inputs)) target <- inputs[[1]]
-  coloc <- .subset2(g, "colocation")
-  if (is.null(target) && length(coloc)) target <- coloc[[length(coloc)]]
-  if (!is.null(target)) {
-    dev <- .op_info(target)$device
-    if (nzchar(dev)) .ck(.subset2(g, "xp")$set_device(id, dev))
-    return(invisible(NULL))
-  }
-  stack <- .subset2(g, "device_stack")
-  if (!length(stack)) return(invisible(NULL))
-  dev <- ""
-  op <- .operation(g, id)
-  for (entry in rev(stack)) {
-    if (is.null(entry)) break
-    if (is.function(entry)) {
-      if (nzchar(dev)) .ck(.subset2(g, "xp")$set_device(id, dev))
-      res <- entry(op)
-      dev <- if (is.null(res)) "" else if (inherits(res, "tf_device_spec")) .device_string(.device_spec_fields(res)) else res
-      if (!is.character(dev) || length(dev) != 1L) .type_error("A device function must return a device string, a DeviceSpec or NULL")
-    } else {
-      dev <- .device_string(.device_merge(entry, .device_fields(dev)))
+# After an op is created: the device scopes of `stack`, innermost first (each outer scope fills
+# only the fields inner ones left unset; NULL stops), then colocation, which is the
+# stronger constraint: a colocated op's device wins (the outermost one that has a device).
+.place_op <- function(g, id, stack, coloc = list()) {
+  if (length(stack)) {
+    dev <- ""
+    op <- .operation(g, id)
+    for (entry in rev(stack)) {
+      if (is.null(entry)) break
+      if (is.function(entry)) {
+        if (nzchar(dev)) .ck(.subset2(g, "xp")$set_device(id, dev))
+        res <- entry(op)
+        dev <- if (is.null(res)) "" else if (inherits(res, "tf_device_spec")) .device_string(.device_spec_fields(res)) else res
+        if (!is.character(dev) || length(dev) != 1L) .type_error("A device function must return a device string, a DeviceSpec or NULL")
+      } else {
+        dev <- .device_string(.device_merge(entry, .device_fields(dev)))
+      }
     }
+    .ck(.subset2(g, "xp")$set_device(id, dev))
   }
-  .ck(.subset2(g, "xp")$set_device(id, dev))
+  for (c1 in rev(coloc)) {
+    dev <- .op_info(c1)$device
+    if (nzchar(dev)) .ck(.subset2(g, "xp")$set_device(id, dev))
+  }
   invisible(NULL)
+}
+
+# An op's colocation groups: its `_class` attribute, else its own "loc:@<name>".
+.colocation_groups <- function(op) {
+  g <- .graph_alive(.subset2(op, "graph"))
+  cls <- .subset2(g, "xp")$op_attr(.subset2(op, "op"), "_class")
+  if (inherits(cls, "tfn_status")) paste0("loc:@", .op_name_of(op)) else cls
+}
+
+.colocation_class_attr <- function(g, coloc) {
+  groups <- sort(unique(unlist(lapply(coloc, .colocation_groups))))
+  oldClass(groups) <- "tfn_strings"
+  groups
 }
 
 .tf_device <- function(device_name_or_function) {
@@ -82,20 +91,44 @@
 }
 
 .tf_colocate_with <- function(op, ignore_existing = FALSE) {
-  if (inherits(op, "tf_variable")) op <- .operation(.subset2(op, "graph"), .subset2(op, "op"))
-  if (inherits(op, "tf_tensor")) op <- .operation(.subset2(op, "graph"), .subset2(op, "op"))
+  if (is.null(op) && !isTRUE(ignore_existing)) {
+    .value_error("Trying to reset colocation (op is None) but ignore_existing is not True")
+  }
+  if (inherits(op, "tf_tensor_like")) op <- .operation(.subset2(op, "graph"), .subset2(op, "op"))
   if (!is.null(op) && !inherits(op, "tf_operation")) .type_error("colocate_with needs an operation, tensor or variable")
   g <- if (is.null(op)) .default_graph() else .subset2(op, "graph")
   old <- NULL
+  old_devices <- NULL
   .context(
     enter = function() {
       old <<- .subset2(g, "colocation")
-      assign("colocation", if (is.null(op)) list() else c(if (isTRUE(ignore_existing)) list() else old, list(op)), envir = g)
+      old_devices <<- .subset2(g, "device_stack")
+      assign("colocation", c(if (isTRUE(ignore_existing)) list() else old, if (!is.null(op)) list(op)), envir = g)
+      # As in TensorFlow, colocation is stronger than the device scopes around it.
+      assign("device_stack", list(), envir = g)
       invisible(NULL)
     },
-    exit = function() assign("colocation", old, envir = g),
+    exit = function() {
+      assign("colocation", old, envir = g)
+      assign("device_stack", old_devices, envir = g)
+    },
     what = "colocation"
   )
+}
+
+# tf$python$framework$device: TensorFlow's device-string helpers.
+
+# A device function that fills the fields an op's device leaves unset from `spec`.
+.merge_device <- function(spec) {
+  fields <- .device_fields(spec)
+  function(op) .device_string(.device_merge(fields, .device_fields(op$device)))
+}
+
+.canonical_device_name <- function(device) .device_string(.device_fields(device))
+
+.check_valid_device <- function(spec) {
+  .device_fields(spec)
+  invisible(NULL)
 }
 
 # DeviceSpec ------------------------------------------------------------------

@@ -232,6 +232,7 @@
 
 .session_run <- function(s, fetches, feed_dict = NULL, options = NULL, run_metadata = NULL, env = parent.frame()) {
   g <- .subset2(s, "graph")
+  if (length(.subset2(g, "unfetchable")) || length(.subset2(g, "unfeedable"))) .check_feeds_and_fetches(g, fetches, feed_dict, env)
   # Fast path: one tensor or variable, no feeds.
   if (is.null(feed_dict) && inherits(fetches, "tf_tensor_like") && identical(.subset2(fetches, "graph"), g) &&
       !.subset2(s, "log_placement")) {

@@ -34,6 +34,13 @@
   dtype = function(t) .tensor_dtype(t),
   shape = function(t) .as_shape(.tensor_dims(t)),
   get_shape = function(t) function() .as_shape(.tensor_dims(t)),
+  set_shape = function(t) function(shape) {
+    if (inherits(t, "tf_variable")) .value_error("set_shape is not supported on variables")
+    g <- .graph_alive(.subset2(t, "graph"))
+    dims <- if (is.null(shape) || isTRUE(attr(shape, "unknown_rank"))) NULL else .as_dims(shape, allow_unknown = TRUE)
+    .ck(.subset2(g, "xp")$set_shape(.subset2(t, "op"), .subset2(t, "index"), dims))
+    invisible(NULL)
+  },
   graph = function(t) .subset2(t, "graph"),
   device = function(t) .op_info(t)$device,
   value_index = function(t) .subset2(t, "index"),
@@ -48,9 +55,9 @@
   out <- list()
   for (i in seq_len(.subset2(g, "xp")$num_ops()) - 1L) {
     info <- .ck(.subset2(g, "op_info_fn")(i))
-    if (any(info$input_nodes == .subset2(t, "op") & info$input_index == .subset2(t, "index"))) {
-      out[[length(out) + 1L]] <- .operation(g, i)
-    }
+    # One entry per input edge: an op that reads the tensor twice is listed twice, as in TensorFlow.
+    n <- sum(info$input_nodes == .subset2(t, "op") & info$input_index == .subset2(t, "index"))
+    for (k in seq_len(n)) out[[length(out) + 1L]] <- .operation(g, i)
   }
   out
 }
@@ -104,6 +111,7 @@ as.character.tf_tensor_like <- function(x, ...) format(x)
     lapply(.op_info(o)$control_inputs, function(i) .operation(g, i))
   },
   values = function(o) function() .operation_fields$outputs(o),
+  colocation_groups = function(o) function() .colocation_groups(o),
   get_attr = function(o) function(name) {
     g <- .graph_alive(.subset2(o, "graph"))
     v <- .ck(.subset2(g, "xp")$op_attr(.subset2(o, "op"), name))

@@ -26,7 +26,8 @@
 #' \describe{
 #'   \item{Graphs and sessions}{`Graph`, `get_default_graph`, `reset_default_graph`,
 #'     `name_scope`, `control_dependencies`, `Session`, `InteractiveSession`, `get_default_session`,
-#'     `ConfigProto`, `device`, `DeviceSpec`, `colocate_with`.}
+#'     `ConfigProto`, `device`, `DeviceSpec`, `colocate_with`, `init_scope`,
+#'     `add_to_collection`, `add_to_collections`, `get_collection`, `get_collection_ref`.}
 #'   \item{Tensors}{`constant`, `zeros`, `ones`, `fill`, `zeros_like`, `ones_like`,
 #'     `placeholder`, `identity`, `stop_gradient`, `reshape`, `expand_dims`, `cast`, `slice`, `tile`,
 #'     `range`, `linspace`, `convert_to_tensor`, `random_normal`, `random_uniform`,
@@ -53,6 +54,7 @@
 #'     `MomentumOptimizer`, `AdamOptimizer`, `AdagradOptimizer`, `RMSPropOptimizer`,
 #'     `get_or_create_global_step`, `get_global_step`, `exponential_decay`.}
 #'   \item{Other}{`tf$python$tools$inspect_checkpoint$print_tensors_in_checkpoint_file`;
+#'     `tf$python$framework$device`: `merge_device`, `canonical_name`, `check_valid`;
 #'     `tf$errors`: the condition class of each error kind, for [tryCatch()].}
 #' }
 #' The vignettes `variables` and `training` show them at work.
@@ -86,8 +88,13 @@ tf <- .new_module("tensorflow")
       n <- length(.tfn$session_stack)
       if (n) .tfn$session_stack[[n]] else NULL
     },
-    name_scope = function(name, default_name = NULL, values = NULL) .name_scope_context(name, default_name),
+    name_scope = function(name, default_name = NULL, values = NULL) .name_scope_context(name, default_name, values),
     control_dependencies = .tf_control_dependencies,
+    init_scope = function() .control_dependencies_context(.default_graph(), NULL),
+    add_to_collection = function(name, value) .add_to_collection(.default_graph(), name, value),
+    add_to_collections = function(names, value) .graph_methods$add_to_collections(.default_graph())(names, value),
+    get_collection = function(key, scope = NULL) .graph_methods$get_collection(.default_graph())(key, scope),
+    get_collection_ref = function(key) .graph_methods$get_collection_ref(.default_graph())(key),
     device = .tf_device, DeviceSpec = .tf_DeviceSpec, colocate_with = .tf_colocate_with,
     ConfigProto = .tf_ConfigProto,
     # dtypes
@@ -155,6 +162,11 @@ tf <- .new_module("tensorflow")
       remove_checkpoint = .tf_remove_checkpoint
     )),
     python = .module_of("tf$python", list(
+      framework = .module_of("tf$python$framework", list(
+        device = .module_of("tf$python$framework$device", list(
+          merge_device = .merge_device, canonical_name = .canonical_device_name, check_valid = .check_valid_device
+        ))
+      )),
       tools = .module_of("tf$python$tools", list(
         inspect_checkpoint = .module_of("tf$python$tools$inspect_checkpoint", list(
           print_tensors_in_checkpoint_file = .print_tensors_in_checkpoint_file

@@ -356,7 +356,7 @@
     if (isTRUE(saver$reshape)) {
       # Values of another shape (same size) go through the graph's Reshape ops.
       sess$run(saver$graph_def_names$restore_op_name,
-               feed_dict = setNames(list(path.expand(save_path)), saver$graph_def_names$filename_tensor_name))
+               feed_dict = stats::setNames(list(path.expand(save_path)), saver$graph_def_names$filename_tensor_name))
     } else {
       .ck(xp$restore_begin(path.expand(save_path), saver$keys, saver$var_ids))
       .drive_checkpoint_job(xp)

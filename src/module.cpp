@@ -359,6 +359,13 @@ class GraphModule {
     });
   }
 
+  SEXP set_shape(int id, int index, SEXP dims) {
+    return guarded([&] {
+      graph_->set_output_shape(id, index, pshape_from_r(dims));
+      return R_NilValue;
+    });
+  }
+
   SEXP find_op(std::string name) { return Rcpp::wrap(graph_->find_node(name)); }
   int num_ops() { return graph_->num_nodes(); }
 
@@ -633,6 +640,7 @@ RCPP_MODULE(tfnative_engine) {
       .method("add_op", &GraphModule::add_op)
       .method("find_op", &GraphModule::find_op)
       .method("set_device", &GraphModule::set_device)
+      .method("set_shape", &GraphModule::set_shape)
       .method("num_ops", &GraphModule::num_ops)
       .method("op_info", &GraphModule::op_info)
       .method("op_name", &GraphModule::op_name)

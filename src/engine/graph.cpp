@@ -44,7 +44,10 @@ std::string Graph::unique_name(const std::string& name, bool mark_as_used) {
 }
 
 void InferContext::value_error(const std::string& msg) const {
-  fail(Code::kValueError, msg + " for '" + node.name + "' (op: '" + node.type + "')");
+  // TensorFlow's shape-inference context: the node, then the shapes of its inputs.
+  std::string shapes;
+  for (int i = 0; i < num_inputs(); ++i) shapes += (i ? ", " : "") + input_shape(i).list_string();
+  fail(Code::kValueError, msg + " for '" + node.name + "' (op: '" + node.type + "') with input shapes: " + shapes + ".");
 }
 
 int Graph::add_node(const std::string& type, const std::string& name, std::vector<Endpoint> inputs,
@@ -98,6 +101,28 @@ Node& Graph::mutable_node(int id) {
 }
 
 void Graph::set_device(int id, const std::string& device) { mutable_node(id).device = canonical_device(device); }
+
+void Graph::set_output_shape(int id, int index, const PartialShape& shape) {
+  Node& n = mutable_node(id);
+  require(index >= 0 && index < static_cast<int>(n.out_shapes.size()), Code::kValueError,
+          "Operation " + n.name + " has no output " + std::to_string(index));
+  PartialShape& have = n.out_shapes[index];
+  if (!shape.known_rank) return;
+  if (!have.known_rank) {
+    have = shape;
+    return;
+  }
+  require(have.dims.size() == shape.dims.size(), Code::kValueError,
+          "Shapes must be equal rank, but are " + std::to_string(have.dims.size()) + " and " +
+              std::to_string(shape.dims.size()));
+  for (std::size_t i = 0; i < have.dims.size(); ++i)
+    require(have.dims[i] < 0 || shape.dims[i] < 0 || have.dims[i] == shape.dims[i], Code::kValueError,
+            "Dimension " + std::to_string(i) + " in both shapes must be equal, but are " +
+                std::to_string(have.dims[i]) + " and " + std::to_string(shape.dims[i]) + ". Shapes are " +
+                have.list_string() + " and " + shape.list_string() + ".");
+  for (std::size_t i = 0; i < have.dims.size(); ++i)
+    if (have.dims[i] < 0) have.dims[i] = shape.dims[i];
+}
 
 int Graph::find_node(const std::string& name) const {
   auto it = by_name_.find(name);

@@ -77,6 +77,9 @@ class Graph {
   int find_node(const std::string& name) const;  // -1 if absent
   // Sets a node's device (canonical form); ValueError for a malformed name.
   void set_device(int id, const std::string& device);
+  // Tensor.set_shape: merges `shape` into an output's static shape (nodes made later
+  // see the result); ValueError, in TensorFlow's Merge wording, when they conflict.
+  void set_output_shape(int id, int index, const PartialShape& shape);
   std::int64_t version() const { return static_cast<std::int64_t>(nodes_.size()); }
 
  private:

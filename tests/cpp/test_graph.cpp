@@ -77,3 +77,26 @@ TEST_CASE("matmul and reductions infer shapes") {
   CHECK(g.node(s).out_shapes[0].dims == Dims{1, 3});
   CHECK_THROWS_AS(op(g, "MatMul", {{a, 0}, {a, 0}}), Error);
 }
+
+TEST_CASE("set_output_shape merges into the static shape, as Tensor.set_shape") {
+  Graph g;
+  tfn::AttrMap a;
+  a["dtype"] = DType::kFloat;
+  a["shape"] = PartialShape::unknown();
+  int p = g.add_node("Placeholder", "p", {}, {}, a);
+  g.set_output_shape(p, 0, PartialShape::of({-1, 3}));
+  CHECK(g.node(p).out_shapes[0].list_string() == "[?,3]");
+  g.set_output_shape(p, 0, PartialShape::of({2, -1}));
+  CHECK(g.node(p).out_shapes[0].list_string() == "[2,3]");
+  int i = op(g, "Identity", {{p, 0}});
+  CHECK(g.node(i).out_shapes[0].list_string() == "[2,3]");
+  try {
+    g.set_output_shape(p, 0, PartialShape::of({2, 4}));
+    FAIL("expected an error");
+  } catch (const Error& e) {
+    CHECK(e.code() == Code::kValueError);
+    CHECK(std::string(e.what()) == "Dimension 1 in both shapes must be equal, but are 3 and 4. Shapes are [2,3] and [2,4].");
+  }
+  CHECK_THROWS_AS(g.set_output_shape(p, 0, PartialShape::of({2})), Error);
+  CHECK_THROWS_AS(g.set_output_shape(p, 1, PartialShape::of({2, 3})), Error);
+}
