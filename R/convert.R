@@ -21,7 +21,7 @@
 
 # Nested R lists stand for Python's nested lists: each level is a dimension and the
 # leaves (R vectors and arrays, a vector of length one being a scalar) must all have
-# one shape. Tensors among the leaves would need packing (tf.stack), not available yet.
+# one shape. Lists holding tensors are packed instead (.autopack).
 .nested_dims <- function(x) {
   if (inherits(x, c("tf_tensor_like", "tf_operation"))) {
     .type_error("Cannot convert a list holding ", format(x), " to a tensor: packing tensors is not supported")
@@ -75,8 +75,32 @@
     .type_error("Can't convert Operation '", .op_name_of(x), "' to Tensor (target dtype=",
                 if (is.null(dtype)) "None" else paste0("tf.", .subset2(.as_dtype(dtype), "name")), ", name=None, as_ref=False)")
   }
+  if (is.list(x) && !is.object(x) && .holds_tensor(x)) return(.autopack(x, dtype, g))
   dt <- if (is.null(dtype)) .default_dtype_of(x) else .subset2(.as_dtype(dtype), "name")
   .const_op(g, x, dt, .r_dims(x), name)
+}
+
+.holds_tensor <- function(x) {
+  if (inherits(x, "tf_tensor_like")) return(TRUE)
+  is.list(x) && !is.object(x) && any(vapply(x, .holds_tensor, TRUE))
+}
+
+.first_tensor <- function(x) {
+  if (inherits(x, "tf_tensor_like")) return(.as_tensor(x))
+  for (e in x) if (.holds_tensor(e)) return(.first_tensor(e))
+  NULL
+}
+
+# A list holding tensors becomes one tensor, as TensorFlow auto-packs a Python list:
+# each element converted (in the first tensor's dtype unless `dtype` says otherwise)
+# and stacked along a new first axis by a Pack op named "packed".
+.autopack <- function(x, dtype, g) {
+  if (is.null(dtype)) dtype <- .tensor_type(.first_tensor(x))[[1]]
+  if (!length(x)) .value_error("Cannot pack an empty list of tensors")
+  .with_name_scope(g, "packed", function(scope) {
+    elems <- lapply(seq_along(x) - 1L, function(i) .as_tensor(x[[i + 1L]], dtype = dtype, name = as.character(i), g = g))
+    .tensor(g, .add_op(g, "Pack", scope, inputs = elems, attrs = list(axis = 0L)), 0L)
+  })
 }
 
 .check_dtype <- function(t, dtype) {

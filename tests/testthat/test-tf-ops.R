@@ -1184,3 +1184,31 @@ test_that("ops_test: testTwoGraphs", {
   expect_tf_error(with(g1$as_default(), with(g2$as_default(), with(tf$name_scope("_"), NULL))),
                   "value", "'_' is not a valid scope name")
 })
+
+test_that("ops_test: testConvertToTensorNestedTensors", {
+  fresh_graph()
+  values <- c(2L, 3L, 5L, 7L)
+  rows <- lapply(values, function(v) tf$constant(array(v, 1L)))
+  tensor <- tf$convert_to_tensor(rows)
+  expect_equal(tensor$shape$as_list(), list(4, 1))
+  expect_equal(tensor$op$type, "Pack")
+  sess <- tf$Session()
+  on.exit(sess$close())
+  expect_identical(sess$run(tensor), matrix(values, 4, 1))
+  nested <- lapply(values, function(v) list(tf$constant(v)))
+  tensor2 <- tf$convert_to_tensor(nested)
+  expect_equal(tensor2$shape$as_list(), list(4, 1))
+  expect_identical(sess$run(tensor2), matrix(values, 4, 1))
+})
+
+test_that("ops_test: testConvertToTensorNestedMix", {
+  fresh_graph()
+  values <- list(list(2L), list(3L), list(tf$constant(5L)), tf$constant(array(7L, 1L)))
+  tensor <- tf$convert_to_tensor(values)
+  expect_equal(tensor$shape$as_list(), list(4, 1))
+  sess <- tf$Session()
+  on.exit(sess$close())
+  expect_identical(sess$run(tensor), matrix(c(2L, 3L, 5L, 7L), 4, 1))
+  # Elements of other shapes cannot be packed.
+  expect_tf_error(tf$convert_to_tensor(list(tf$constant(c(1, 2)), tf$constant(3))), "value", "incompatible")
+})
