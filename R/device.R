@@ -28,7 +28,7 @@
 }
 
 .mutating_op_types <- c("Assign", "AssignAdd", "AssignSub", "ApplyGradientDescent", "ApplyMomentum",
-                        "ApplyAdam", "ApplyAdagrad", "ApplyRMSProp", "ApplyCenteredRMSProp")
+                        "ApplyAdam", "ApplyAdagrad", "ApplyRMSProp", "ApplyCenteredRMSProp", "CountUpTo")
 
 # After an op is created: the device scopes of `stack`, innermost first (each outer scope fills
 # only the fields inner ones left unset; NULL stops), then colocation, which is the

@@ -39,6 +39,12 @@
          .unbroadcast(.tf_negative(.tf_multiply(g, .tf_divide(.tf_divide(x, y), y))), y))
   },
   Neg = function(op, grads, inputs, outputs) list(.tf_negative(grads[[1]])),
+  FloorMod = function(op, grads, inputs, outputs) {
+    g <- grads[[1]]
+    x <- inputs[[1]]
+    y <- inputs[[2]]
+    list(.unbroadcast(g, x), .unbroadcast(.tf_multiply(g, .tf_negative(.tf_floordiv(x, y))), y))
+  },
   MatMul = function(op, grads, inputs, outputs) {
     g <- grads[[1]]
     a <- inputs[[1]]
@@ -123,7 +129,8 @@
 
 # Ops through which no gradient flows (TensorFlow registers them as not differentiable).
 .no_gradient_ops <- c("StopGradient", "ArgMax", "Equal", "NotEqual", "Greater", "GreaterEqual", "Less", "LessEqual",
-                      "Sign", "Floor", "Const", "Fill", "ZerosLike", "OnesLike", "Range", "LinSpace", "RandomNormal",
+                      "Sign", "Floor", "FloorDiv", "LogicalAnd", "LogicalOr", "LogicalNot", "Const", "Fill",
+                      "ZerosLike", "OnesLike", "Range", "LinSpace", "RandomNormal",
                       "RandomUniform", "TruncatedNormal", "Placeholder", "SliceGrad", "TileGrad", "IsVariableInitialized",
                       "ReportUninitializedVariables", "NoOp", "InitializedValue", "Assign", "AssignAdd", "AssignSub")
 

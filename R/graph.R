@@ -94,11 +94,23 @@
   coloc <- .subset2(g, "colocation")
   if (mutates) coloc <- c(coloc, list(.operation(g, in_nodes[1])))
   if (length(coloc)) attrs[["_class"]] <- .colocation_class_attr(g, coloc)
+  class_scope <- .subset2(g, "class_scope")
+  if (!is.null(class_scope)) {
+    attrs[["_class"]] <- structure(sort(unique(c(class_scope, unclass(attrs[["_class"]])))), class = "tfn_strings")
+  }
   id <- .ck(.subset2(g, "add_op_fn")(type, full, in_nodes, in_idx, ctrl_ids, attrs, ""))
   for (ctl in controllers) ctl$seen <- c(ctl$seen, id)
   devices <- if (mutates) list() else .subset2(g, "device_stack")
   if (length(devices) || length(coloc)) .place_op(g, id, devices, coloc)
   id
+}
+
+# Runs body() with `group` ("loc:@<name>") in the `_class` attribute of every op it makes.
+.with_colocation_class <- function(g, group, body) {
+  old <- .subset2(g, "class_scope")
+  assign("class_scope", group, envir = g)
+  on.exit(assign("class_scope", old, envir = g))
+  body()
 }
 
 # Control inputs of a new op with data inputs `in_nodes`: each active controller adds

@@ -51,8 +51,11 @@
 
 #' Arithmetic on tensors with R operators
 #'
-#' `+`, `-`, `*`, `/` and unary `-` build TensorFlow ops with broadcasting.
-#' An R number mixed with a tensor takes the tensor's dtype.
+#' `+`, `-`, `*`, `/`, `^`, `%%`, `%/%`, the comparisons (`==` and `!=` too),
+#' `&`, `|`, unary `-` and `!` build TensorFlow ops with broadcasting. `%%` and
+#' `%/%` round toward minus infinity, as R's and TensorFlow's FloorMod/FloorDiv;
+#' `&`, `|` and `!` take bool tensors. An R number mixed with a tensor takes the
+#' tensor's dtype.
 #'
 #' @param e1,e2 tensors, variables or R values.
 #' @return A tensor.
@@ -66,6 +69,7 @@ Ops.tf_tensor_like <- function(e1, e2) {
     return(switch(.Generic,
       "-" = .tf_negative(e1),
       "+" = .as_tensor(e1),
+      "!" = .tf_logical_not(e1),
       .type_error("Unary operator '", .Generic, "' is not supported on tensors")
     ))
   }
@@ -79,6 +83,12 @@ Ops.tf_tensor_like <- function(e1, e2) {
     ">=" = .tf_greater_equal(e1, e2),
     "<" = .tf_less(e1, e2),
     "<=" = .tf_less_equal(e1, e2),
+    "==" = .tf_equal(e1, e2),
+    "!=" = .tf_not_equal(e1, e2),
+    "%%" = .tf_floormod(e1, e2, name = "mod"),
+    "%/%" = .tf_floordiv(e1, e2, name = "floordiv"),
+    "&" = .tf_logical_and(e1, e2, name = "and"),
+    "|" = .tf_logical_or(e1, e2, name = "or"),
     .type_error("Operator '", .Generic, "' is not supported on tensors yet")
   )
 }
@@ -147,4 +157,20 @@ Math.tf_tensor_like <- function(x, ...) {
 .tf_reduce_mean <- function(input_tensor, axis = NULL, keepdims = NULL, name = NULL,
                             reduction_indices = NULL, keep_dims = NULL) {
   .reduce_op("Mean", "Mean", input_tensor, axis, keepdims, name, reduction_indices, keep_dims)
+}
+
+# Floor division and modulo round toward minus infinity (a remainder takes the divisor's
+# sign), as TensorFlow's FloorDiv/FloorMod and R's %/% and %%.
+.tf_floormod <- function(x, y, name = NULL) .binary_op("FloorMod", "FloorMod", x, y, name)
+.tf_floordiv <- function(x, y, name = NULL) .binary_op("FloorDiv", "floordiv", x, y, name)
+
+.tf_logical_and <- function(x, y, name = NULL) .binary_op("LogicalAnd", "LogicalAnd", x, y, name)
+.tf_logical_or <- function(x, y, name = NULL) .binary_op("LogicalOr", "LogicalOr", x, y, name)
+.tf_logical_not <- function(x, name = NULL) {
+  g <- .graph_of(x)
+  .tensor(g, .add_op(g, "LogicalNot", name, "LogicalNot", inputs = list(.as_tensor(x, g = g))), 0L)
+}
+# As TensorFlow composes it: (x | y) & !(x & y).
+.tf_logical_xor <- function(x, y, name = "LogicalXor") {
+  .tf_logical_and(.tf_logical_or(x, y), .tf_logical_not(.tf_logical_and(x, y)), name = name)
 }

@@ -20,8 +20,13 @@
     init <- if (is.null(init_fn)) {
       .as_tensor(initial_value, dtype = dtype, name = "initial_value", g = g)
     } else {
-      # A function's initial value is built under <name>/Initializer/, as TensorFlow does.
-      .with_name_scope(g, "Initializer", function(s) .as_tensor(init_fn(), dtype = dtype, name = "initial_value", g = g))
+      # As TensorFlow: a function's initial value is built under <name>/Initializer/, outside
+      # any device scope, in the colocation group of the variable that does not exist yet.
+      .with_colocation_class(g, paste0("loc:@", substr(scope, 1L, nchar(scope) - 1L)), function() {
+        with(.tf_device(NULL), .with_name_scope(g, "Initializer", function(s) {
+          .as_tensor(init_fn(), dtype = dtype, name = "initial_value", g = g)
+        }))
+      })
     }
     if (!identical(.subset2(init, "graph"), g)) .value_error("initial_value must be from the default graph")
     ty <- .tensor_type(init)

@@ -19,6 +19,7 @@ void register_all() {
   register_nn_ops();
   register_training_ops();
   register_io_ops();
+  register_floor_logical_ops();
 }
 }  // namespace
 

@@ -59,5 +59,6 @@ void register_state_ops();
 void register_nn_ops();
 void register_training_ops();
 void register_io_ops();
+void register_floor_logical_ops();
 
 }  // namespace tfn

@@ -29,7 +29,7 @@ test_that("dtype mismatches and unsupported operators are classed errors", {
   a <- tf$constant(1)
   b <- tf$constant(1L)
   expect_tf_error(a + b, "type", "Input 'y' of 'Add' Op has type int32 that does not match type float32 of argument 'x'.")
-  expect_tf_error(a %% 2, "type", "not supported")
+  expect_tf_error(a & TRUE, "type", "Input 'x' of 'LogicalAnd' Op has type float32 that does not match expected type of bool.")
   expect_tf_error(tf$constant(c(1, 2)) + tf$constant(c(1, 2, 3)), "value", "Dimensions must be equal, but are 2 and 3")
 })
 

@@ -64,8 +64,7 @@ test_that("variables_test: testZeroSizeStringAssign", {
   fresh_graph()
   sess <- tf$Session()
   on.exit(sess$close())
-  # An empty string vector as the initial value (TensorFlow writes zeros((0,), dtype=string)).
-  arr <- tf$Variable(tf$constant(character(0)), name = "foo", trainable = FALSE,
+  arr <- tf$Variable(tf$zeros(shape(0L), dtype = tf$string), name = "foo", trainable = FALSE,
                      collections = list(tf$GraphKeys$LOCAL_VARIABLES))
   expect_length(tf$global_variables(), 0L)
   expect_identical(tf$local_variables(), list(arr))
@@ -74,6 +73,8 @@ test_that("variables_test: testZeroSizeStringAssign", {
   out <- sess$run(copy_op)
   expect_type(out, "character")
   expect_length(out, 0L)
+  # String zeros are empty strings.
+  expect_identical(sess$run(tf$zeros(shape(2L), dtype = tf$string)), array(c("", "")))
 })
 
 count_up_to_check <- function(dtype) {
@@ -176,7 +177,7 @@ test_that("variables_test: testCollectionsWithScope", {
 })
 
 test_that("variables_test: testOperators", {
-  # All but %%, the logical operators and [ slicing (see the conformance notes).
+  # All but [ slicing (StridedSlice: issue 10).
   fresh_graph()
   sess <- tf$Session()
   on.exit(sess$close())
@@ -188,6 +189,14 @@ test_that("variables_test: testOperators", {
     gt = var_f > 3, rgt = 3 > var_f, ge = var_f >= 2, rge = 2 >= var_f,
     neg = -var_f, abs_v = abs(var_f)
   )
+  var_i <- tf$Variable(array(20L))
+  ops$mod <- var_i %% 7L
+  ops$rmod <- 103L %% var_i
+  var_b <- tf$Variable(c(TRUE, FALSE))
+  ops$and_v <- var_b & c(TRUE, TRUE)
+  ops$or_v <- var_b | c(FALSE, TRUE)
+  ops$xor_v <- xor(var_b, c(FALSE, FALSE))  # base R's xor is (x | y) & !(x & y)
+  ops$invert_v <- !var_b
   var_m <- tf$Variable(matrix(c(2, 3), 1, 2))
   matmul <- tf$matmul(var_m, matrix(c(10, 20), 2, 1))
   rmatmul <- tf$matmul(matrix(c(10, 20), 2, 1), var_m)
@@ -195,7 +204,8 @@ test_that("variables_test: testOperators", {
   out <- sess$run(ops)
   expected <- list(add = 2, radd = 3, sub = 1, rsub = -1, mul = 20, rmul = 20, div = 0.2, rdiv = 5,
                    lt = TRUE, rlt = FALSE, le = TRUE, rle = TRUE, gt = FALSE, rgt = TRUE, ge = TRUE, rge = TRUE,
-                   neg = -2, abs_v = 2)
+                   neg = -2, abs_v = 2, mod = 6L, rmod = 3L, and_v = c(TRUE, FALSE), or_v = c(TRUE, TRUE),
+                   xor_v = c(TRUE, FALSE), invert_v = c(FALSE, TRUE))
   for (nm in names(expected)) expect_equal(out[[nm]], array(expected[[nm]]), tolerance = 1e-6, info = nm)
   expect_equal(sess$run(matmul), matrix(80, 1, 1))
   expect_equal(sess$run(rmatmul), matrix(c(20, 40, 30, 60), 2, 2))
@@ -215,6 +225,7 @@ test_that("variables_test: testColocation", {
   with(tf$device("/job:ps"), var <- tf$Variable(0, name = "v"))
   with(tf$device("/job:worker/task:7"), assign_op <- var$assign(1))
   expect_equal(assign_op$device, "/job:ps")
+  expect_equal(assign_op$op$colocation_groups(), "loc:@v")
 })
 
 test_that("variables_test: testInitializerFunction", {
@@ -264,10 +275,12 @@ test_that("variables_test: testInitializerFunctionDevicePlacement", {
   with(tf$device("/cpu:100"), v1 <- tf$Variable(initializer, dtype = tf$float32, name = "v1"))
   expect_equal(v1$op$device, "/device:CPU:100")
   expect_equal(v1$initial_value$name, "v1/Initializer/Const:0")
-  # Colocation groups are not recorded; the initializer's inputs are placed with the variable.
-  for (i in v1$initializer$inputs) expect_equal(i$op$device, "/device:CPU:100")
+  expect_equal(v1$op$colocation_groups(), "loc:@v1")
+  for (i in v1$initializer$inputs) expect_equal(i$op$colocation_groups(), "loc:@v1")
   v2 <- tf$Variable(initializer, dtype = tf$float32, name = "v2")
   expect_equal(v2$op$device, "")
+  expect_equal(v2$op$colocation_groups(), "loc:@v2")
+  for (i in v2$initializer$inputs) expect_equal(i$op$colocation_groups(), "loc:@v2")
 })
 
 test_that("variables_test: testLoad", {

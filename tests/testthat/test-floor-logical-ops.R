@@ -1,0 +1,67 @@
+# FloorMod / FloorDiv (R's %% and %/%) and the logical ops (&, |, !, xor).
+
+test_that("%% and %/% round toward minus infinity, like R's own operators", {
+  fresh_graph()
+  x <- c(7L, -7L, 7L, -7L, 0L)
+  y <- c(3L, 3L, -3L, -3L, 5L)
+  xf <- c(7.5, -7.5, 7.5, -7.5, 0)
+  yf <- c(2, 2, -2, -2, 3)
+  tx <- tf$constant(x)
+  ty <- tf$constant(y)
+  sess <- tf$Session()
+  on.exit(sess$close())
+  expect_identical(sess$run(tx %% ty), array(x %% y))
+  expect_identical(sess$run(tx %/% ty), array(x %/% y))
+  expect_equal(sess$run(tf$constant(xf, dtype = tf$float64) %% yf), array(xf %% yf))
+  expect_equal(sess$run(tf$floordiv(tf$constant(xf, dtype = tf$float64), yf)), array(xf %/% yf))
+  expect_match((tx %% 2L)$op$name, "^mod_[0-9]+$")
+  expect_match((tx %/% 2L)$op$name, "^floordiv_[0-9]+$")
+  expect_equal(tf$floormod(tx, 2L)$op$type, "FloorMod")
+  # Broadcasting, and int64.
+  m <- tf$constant(matrix(1:6, 2), dtype = tf$int64)
+  # [[1, 3, 5], [2, 4, 6]] with its columns taken modulo 4, 5 and 6.
+  expect_equal(sess$run(m %% tf$constant(c(4, 5, 6), dtype = tf$int64)), matrix(c(1, 2, 3, 4, 5, 0), 2))
+  expect_tf_error(sess$run(tx %% 0L), "invalid_argument", "Integer division by zero")
+  expect_tf_error(tf$constant(TRUE) %% TRUE, "type")
+})
+
+test_that("FloorMod has TensorFlow's gradient (1 for x, -floor(x / y) for y)", {
+  grad_check(function(x) x %% tf$constant(c(0.7, -0.9, 1.3), dtype = tf$float64), c(2.3, 1.05, -3.3))
+  fresh_graph()
+  x <- tf$constant(c(5, -5), dtype = tf$float64)
+  y <- tf$constant(c(3, 3), dtype = tf$float64)
+  g <- tf$gradients(tf$reduce_sum(x %% y), list(x, y))
+  sess <- tf$Session()
+  on.exit(sess$close())
+  expect_equal(sess$run(g), list(array(c(1, 1)), array(c(-1, 2))))
+  expect_null(tf$gradients(tf$reduce_sum(x %/% y), x)[[1]])
+})
+
+test_that("&, |, ! and xor() build LogicalAnd, LogicalOr, LogicalNot", {
+  fresh_graph()
+  a <- tf$constant(c(TRUE, TRUE, FALSE, FALSE))
+  b <- c(TRUE, FALSE, TRUE, FALSE)
+  sess <- tf$Session()
+  on.exit(sess$close())
+  expect_identical(sess$run(a & b), array(c(TRUE, FALSE, FALSE, FALSE)))
+  expect_identical(sess$run(a | b), array(c(TRUE, TRUE, TRUE, FALSE)))
+  expect_identical(sess$run(!a), array(c(FALSE, FALSE, TRUE, TRUE)))
+  expect_identical(sess$run(xor(a, b)), array(xor(c(TRUE, TRUE, FALSE, FALSE), b)))
+  expect_identical(sess$run(tf$logical_xor(a, b)), array(xor(c(TRUE, TRUE, FALSE, FALSE), b)))
+  expect_match((a & b)$op$name, "^and(_[0-9]+)?$")
+  expect_match((a | b)$op$name, "^or(_[0-9]+)?$")
+  expect_equal((!a)$op$type, "LogicalNot")
+  expect_identical(sess$run(tf$logical_and(tf$constant(matrix(TRUE, 2, 2)), c(TRUE, FALSE))),
+                   matrix(c(TRUE, TRUE, FALSE, FALSE), 2))
+  expect_tf_error(tf$logical_and(tf$constant(1), tf$constant(2)), "type", "does not match expected type of bool")
+  expect_tf_error(!tf$constant(1L), "type")
+})
+
+test_that("== and != compare elementwise", {
+  fresh_graph()
+  x <- tf$constant(c(1, 2, 3))
+  sess <- tf$Session()
+  on.exit(sess$close())
+  expect_identical(sess$run(x == 2), array(c(FALSE, TRUE, FALSE)))
+  expect_identical(sess$run(x != 2), array(c(TRUE, FALSE, TRUE)))
+})
