@@ -51,10 +51,17 @@ void compute_ones_like(KernelContext& k) {
 void infer_placeholder(InferContext& c) {
   c.set_output(c.node.attr<DType>("dtype"), c.node.attr<PartialShape>("shape"));
 }
+// TensorFlow's runtime messages name dtypes as DataTypeString does: float, double, int32, ...
+const char* data_type_string(DType t) {
+  if (t == DType::kFloat) return "float";
+  if (t == DType::kDouble) return "double";
+  return dtype_name(t);
+}
+
 void compute_placeholder(KernelContext& k) {
   const PartialShape& s = k.node.attr<PartialShape>("shape");
   std::string msg = "You must feed a value for placeholder tensor '" + k.node.name + "' with dtype " +
-                    dtype_name(k.node.attr<DType>("dtype"));
+                    data_type_string(k.node.attr<DType>("dtype"));
   if (s.known_rank) msg += " and shape " + s.list_string();
   fail(Code::kInvalidArgument, msg);
 }
