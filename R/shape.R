@@ -60,6 +60,7 @@ shape <- function(...) {
 
 #' @export
 format.tf_shape <- function(x, ...) {
+  if (isTRUE(attr(x, "unknown_rank"))) return("TensorShape(None)")
   d <- unclass(x)
   parts <- ifelse(is.na(d), "None", format(d, scientific = FALSE, trim = TRUE))
   paste0("TensorShape([", paste(parts, collapse = ", "), "])")
@@ -74,6 +75,14 @@ print.tf_shape <- function(x, ...) {
 #' @export
 `$.tf_shape` <- function(x, name) {
   d <- unclass(x)
+  if (isTRUE(attr(x, "unknown_rank"))) {
+    # TensorShape(None): no rank, no dims.
+    switch(name,
+      ndims = return(NULL), dims = return(NULL),
+      as_list = return(function() .value_error("as_list() is not defined on an unknown TensorShape.")),
+      is_fully_defined = return(function() FALSE), num_elements = return(function() NULL)
+    )
+  }
   switch(name,
     ndims = length(d),
     dims = as.list(d),

@@ -139,7 +139,12 @@ void infer_reduce(InferContext& c) {
   require_numeric(c, t, false);
   const PartialShape& in = c.input_shape(0);
   bool keep = c.node.attr_or<bool>("keep_dims", false);
-  if (!in.known_rank) { c.set_output(t, PartialShape::unknown()); return; }
+  if (!in.known_rank) {
+    // Reducing every axis of a tensor of unknown rank still gives a scalar.
+    bool all = c.node.attr_or<bool>("reduce_all", false) && !keep;
+    c.set_output(t, all ? PartialShape::of(Dims{}) : PartialShape::unknown());
+    return;
+  }
   std::vector<bool> red = reduced_axes(c.node, in.dims.size(), true, &c);
   Dims out;
   for (std::size_t i = 0; i < in.dims.size(); ++i) {
