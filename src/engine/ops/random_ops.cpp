@@ -24,8 +24,6 @@ void infer_random(InferContext& c) {
     fail(Code::kTypeError, std::string("Invalid dtype ") + dtype_name(t) + " for " + c.node.type);
   const Dims& dims = c.node.attr<Dims>("shape");
   checked_num_elements(dims);
-  if (ints_ok && dtype_is_integer(t) && !(c.node.attr<double>("maxval") > c.node.attr<double>("minval")))
-    fail(Code::kInvalidArgument, "Need minval < maxval");
   c.set_output(t, PartialShape::of(dims));
 }
 
@@ -196,6 +194,13 @@ void compute_random(KernelContext& k) {
   } else if (type == "TruncatedNormal") {
     if (t == DType::kFloat) truncated_fill<float>(k, out); else truncated_fill<double>(k, out);
   } else {
+    // As TensorFlow's kernel: an empty output needs no valid range, so the check comes after.
+    if (dtype_is_integer(t) && out.size() > 0) {
+      auto lo = static_cast<std::int64_t>(k.node.attr<double>("minval"));
+      auto hi = static_cast<std::int64_t>(k.node.attr<double>("maxval"));
+      require(lo < hi, Code::kInvalidArgument,
+              "Need minval < maxval, got " + std::to_string(lo) + " >= " + std::to_string(hi));
+    }
     switch (t) {
       case DType::kFloat: uniform_fill<float>(k, out); break;
       case DType::kDouble: uniform_fill<double>(k, out); break;
