@@ -65,8 +65,9 @@ SEXP dims_to_r(const Dims& d) {
 template <typename To>
 void check_whole(double x, const char* type_name) {
   if (std::isnan(x)) tfn::fail(Code::kInvalidArgument, std::string("NA/NaN values cannot be converted to ") + type_name);
+  // -lowest is 2^31 or 2^63, exact in a double (max is not for int64: it rounds up to 2^63).
   if (x != std::floor(x) || x < static_cast<double>(std::numeric_limits<To>::lowest()) ||
-      x > static_cast<double>(std::numeric_limits<To>::max()))
+      x >= -static_cast<double>(std::numeric_limits<To>::lowest()))
     tfn::fail(Code::kTypeError, std::string("Expected ") + type_name + ", got " + std::to_string(x) + " instead.");
 }
 
