@@ -83,6 +83,28 @@ Ops.tf_tensor_like <- function(e1, e2) {
   )
 }
 
+#' Math functions on tensors
+#'
+#' `abs()`, `sign()`, `sqrt()`, `exp()`, `log()`, `floor()` and `tanh()` of a
+#' tensor build the TensorFlow op of the same meaning, as `tf$abs()` etc. do.
+#'
+#' @param x a tensor or variable.
+#' @param ... unused.
+#' @return A tensor.
+#' @examples
+#' x <- tf$constant(c(-1, 4))
+#' y <- sqrt(abs(x))
+#' @name tensor-math
+#' @export
+Math.tf_tensor_like <- function(x, ...) {
+  if (.Generic == "log" && length(list(...))) .type_error("log() of a tensor takes no base; divide by log(base)")
+  switch(.Generic,
+    abs = .tf_abs(x), sign = .tf_sign(x), sqrt = .tf_sqrt(x), exp = .tf_exp(x), log = .tf_log(x),
+    floor = .tf_floor(x), tanh = .tf_tanh(x),
+    .type_error("Function '", .Generic, "' is not supported on tensors yet")
+  )
+}
+
 .tf_matmul <- function(a, b, transpose_a = FALSE, transpose_b = FALSE, adjoint_a = FALSE, adjoint_b = FALSE,
                        a_is_sparse = FALSE, b_is_sparse = FALSE, name = NULL) {
   g <- .graph_of(a, b)

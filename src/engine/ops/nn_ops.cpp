@@ -63,7 +63,9 @@ void compute_sigmoid(KernelContext& k) {
 void infer_compare(InferContext& c) {
   const char* const names[] = {"x", "y"};
   require_same_input_dtypes(c, names);
-  if (c.input_dtype(0) == DType::kString) fail(Code::kTypeError, c.node.type + " does not support string tensors");
+  bool equality = c.node.type == "Equal" || c.node.type == "NotEqual";
+  if (c.input_dtype(0) == DType::kString && !equality)
+    fail(Code::kTypeError, c.node.type + " does not support string tensors");
   c.set_output(DType::kBool, broadcast_static(c, c.input_shape(0), c.input_shape(1)));
 }
 
@@ -72,6 +74,11 @@ void compute_compare(KernelContext& k) {
   const Tensor& a = k.inputs[0];
   const Tensor& b = k.inputs[1];
   Tensor out(DType::kBool, broadcast_dims(a.shape(), b.shape()));
+  if (a.dtype() == DType::kString) {  // Equal and NotEqual only (checked at graph construction)
+    broadcast_apply_strings<bool>(a, b, out, [](const std::string& x, const std::string& y) { return Cmp()(x, y); });
+    k.outputs.push_back(std::move(out));
+    return;
+  }
   dispatch_numeric(a.dtype(), [&](auto* tag) {
     using T = std::remove_pointer_t<decltype(tag)>;
     auto f = [](T x, T y) { return Cmp()(x, y); };
