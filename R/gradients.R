@@ -65,6 +65,8 @@
   Exp = function(op, grads, inputs, outputs) list(.tf_multiply(grads[[1]], outputs[[1]])),
   Log = function(op, grads, inputs, outputs) list(.tf_divide(grads[[1]], inputs[[1]])),
   Abs = function(op, grads, inputs, outputs) list(.tf_multiply(grads[[1]], .tf_sign(inputs[[1]]))),
+  # TensorFlow gives Sign a zero gradient (not None).
+  Sign = function(op, grads, inputs, outputs) list(.tf_zeros_like(inputs[[1]])),
   Maximum = function(op, grads, inputs, outputs) .select_grads(grads[[1]], inputs, .tf_greater_equal),
   Minimum = function(op, grads, inputs, outputs) .select_grads(grads[[1]], inputs, .tf_less_equal),
   Pow = function(op, grads, inputs, outputs) {
@@ -113,7 +115,7 @@
 
 # Ops through which no gradient flows (TensorFlow registers them as not differentiable).
 .no_gradient_ops <- c("StopGradient", "ArgMax", "Equal", "NotEqual", "Greater", "GreaterEqual", "Less", "LessEqual",
-                      "Sign", "Floor", "Const", "Fill", "ZerosLike", "OnesLike", "Range", "LinSpace", "RandomNormal",
+                      "Floor", "Const", "Fill", "ZerosLike", "OnesLike", "Range", "LinSpace", "RandomNormal",
                       "RandomUniform", "TruncatedNormal", "Placeholder", "IsVariableInitialized",
                       "ReportUninitializedVariables", "NoOp", "InitializedValue", "Assign", "AssignAdd", "AssignSub")
 
