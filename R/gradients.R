@@ -84,6 +84,12 @@
     g <- .subset2(inputs[[1]], "graph")
     list(.tensor(g, .add_op(g, "ReluGrad", NULL, "ReluGrad", inputs = list(grads[[1]], inputs[[1]])), 0L))
   },
+  # Second derivatives of relu, as TensorFlow: ReluGrad is linear in the incoming gradient, flat in the features.
+  ReluGrad = function(op, grads, inputs, outputs) {
+    g <- .subset2(inputs[[2]], "graph")
+    list(.tensor(g, .add_op(g, "ReluGrad", NULL, "ReluGrad", inputs = list(grads[[1]], inputs[[2]])), 0L),
+         .tf_zeros_like(inputs[[2]]))
+  },
   Sigmoid = function(op, grads, inputs, outputs) {
     y <- outputs[[1]]
     list(.tf_multiply(grads[[1]], .tf_multiply(y, .tf_subtract(1, y))))
@@ -95,11 +101,13 @@
   Softmax = function(op, grads, inputs, outputs) {
     y <- outputs[[1]]
     g <- grads[[1]]
-    list(.tf_multiply(.tf_subtract(g, .tf_reduce_sum(.tf_multiply(g, y), axis = -1L, keepdims = TRUE)), y))
+    axis <- .softmax_axis(op)
+    list(.tf_multiply(.tf_subtract(g, .tf_reduce_sum(.tf_multiply(g, y), axis = axis, keepdims = TRUE)), y))
   },
   LogSoftmax = function(op, grads, inputs, outputs) {
     g <- grads[[1]]
-    list(.tf_subtract(g, .tf_multiply(.tf_reduce_sum(g, axis = -1L, keepdims = TRUE), .tf_exp(outputs[[1]]))))
+    axis <- .softmax_axis(op)
+    list(.tf_subtract(g, .tf_multiply(.tf_reduce_sum(g, axis = axis, keepdims = TRUE), .tf_exp(outputs[[1]]))))
   },
   BiasAdd = function(op, grads, inputs, outputs) {
     g <- .subset2(grads[[1]], "graph")
@@ -107,9 +115,22 @@
   },
   SoftmaxCrossEntropyWithLogits = function(op, grads, inputs, outputs) {
     gl <- grads[[1]]
-    if (is.null(gl)) return(list(NULL, NULL))
-    col <- .tf_expand_dims(gl, -1L)
-    list(.tf_multiply(col, outputs[[2]]), .tf_multiply(col, .tf_negative(.tf_log_softmax(inputs[[1]]))))
+    gg <- grads[[2]]
+    glogits <- NULL
+    glabels <- NULL
+    if (!is.null(gl)) {
+      col <- .tf_expand_dims(gl, -1L)
+      glogits <- .tf_multiply(col, outputs[[2]])
+      glabels <- .tf_multiply(col, .tf_negative(.tf_log_softmax(inputs[[1]])))
+    }
+    if (!is.null(gg)) {
+      # Through the backprop output (second derivatives), as TensorFlow's gradient:
+      # (gg - <gg, softmax>) * softmax.
+      sm <- .tf_softmax(inputs[[1]])
+      term <- .tf_multiply(.tf_subtract(gg, .tf_reduce_sum(.tf_multiply(gg, sm), axis = -1L, keepdims = TRUE)), sm)
+      glogits <- if (is.null(glogits)) term else .tf_add(glogits, term)
+    }
+    list(glogits, glabels)
   }
 )
 
@@ -118,6 +139,11 @@
                       "Floor", "Const", "Fill", "ZerosLike", "OnesLike", "Range", "LinSpace", "RandomNormal",
                       "RandomUniform", "TruncatedNormal", "Placeholder", "IsVariableInitialized",
                       "ReportUninitializedVariables", "NoOp", "InitializedValue", "Assign", "AssignAdd", "AssignSub")
+
+.softmax_axis <- function(op) {
+  axis <- tryCatch(op$get_attr("axis"), error = function(e) -1L)
+  if (is.null(axis)) -1L else axis
+}
 
 .reduction_grad <- function(op, grad, x, mean) {
   g <- .subset2(x, "graph")

@@ -16,15 +16,31 @@
 .tf_tanh <- function(x, name = NULL) .unary_op("Tanh", "Tanh", x, name)
 .tf_relu <- function(features, name = NULL) .unary_op("Relu", "Relu", features, name)
 .tf_softmax <- function(logits, axis = NULL, name = NULL, dim = NULL) {
-  .check_last_axis(logits, if (is.null(axis)) dim else axis)
-  .unary_op("Softmax", "Softmax", logits, name)
+  .softmax_op("Softmax", logits, if (is.null(axis)) dim else axis, name)
 }
 .tf_log_softmax <- function(logits, axis = NULL, name = NULL, dim = NULL) {
-  .check_last_axis(logits, if (is.null(axis)) dim else axis)
-  .unary_op("LogSoftmax", "LogSoftmax", logits, name)
+  .softmax_op("LogSoftmax", logits, if (is.null(axis)) dim else axis, name)
 }
 
-# Softmax ops work on the last axis; another axis is refused rather than silently ignored.
+# Softmax over `axis` (default the last); an axis outside the known rank is
+# InvalidArgument when the graph is built, as TensorFlow 1.15 raises it.
+.softmax_op <- function(type, logits, axis, name) {
+  if (is.null(axis)) axis <- -1L
+  if (!is.numeric(axis) || length(axis) != 1L || is.na(axis) || axis != floor(axis)) .type_error("axis must be a whole number")
+  g <- .graph_of(logits)
+  x <- .as_tensor(logits, g = g)
+  dims <- .tensor_dims(x)
+  if (!is.null(dims) && axis != -1) {
+    r <- length(dims)
+    if (axis < -r || axis >= r) {
+      tf_raise("invalid_argument", sprintf("Dimension (%d) must be in the range [%d, %d) where %d is the number of dimensions in the input.",
+                                           as.integer(axis), -r, r, r), call = sys.call(-1L))
+    }
+  }
+  .tensor(g, .add_op(g, type, name, type, inputs = list(x), attrs = list(axis = as.integer(axis))), 0L)
+}
+
+# Cross entropy works on the last axis; another axis is refused rather than silently ignored.
 .check_last_axis <- function(x, axis) {
   if (is.null(axis) || identical(as.numeric(axis), -1)) return(invisible(NULL))
   dims <- if (inherits(x, "tf_tensor_like")) .tensor_dims(x) else .r_dims(x)
@@ -70,12 +86,19 @@
 
 .tf_softmax_cross_entropy_with_logits_v2 <- function(labels = NULL, logits = NULL, axis = NULL, name = NULL, dim = NULL) {
   if (is.null(labels) || is.null(logits)) .value_error("Both labels= and logits= must be provided.")
-  .check_last_axis(logits, if (is.null(axis)) dim else axis)
+  if (is.null(axis)) axis <- if (is.null(dim)) -1L else dim
   g <- .graph_of(logits, labels)
   .with_name_scope(g, if (is.null(name)) "softmax_cross_entropy_with_logits" else name, function(scope) {
     lg <- .as_tensor(logits, g = g)
     lb <- .as_tensor(labels, dtype = .tensor_type(lg)[[1]], g = g)
-    .tensor(g, .add_op(g, "SoftmaxCrossEntropyWithLogits", scope, inputs = list(lg, lb)), 0L)
+    dims <- .tensor_dims(lg)
+    r <- length(dims)
+    if (!is.null(dims) && r == 2L && axis %in% c(-1, 1)) {
+      return(.tensor(g, .add_op(g, "SoftmaxCrossEntropyWithLogits", scope, inputs = list(lg, lb)), 0L))
+    }
+    # Other ranks and axes, as TensorFlow's wrapper computes them: the loss is
+    # -sum(labels * log_softmax(logits)) over the class axis.
+    .tf_negative(.tf_reduce_sum(.tf_multiply(lb, .tf_log_softmax(lg, axis = axis)), axis = axis), name = scope)
   })
 }
 

@@ -402,7 +402,8 @@ class GraphModule {
       if (auto p = std::get_if<bool>(&v)) return Rcpp::wrap(*p);
       if (auto p = std::get_if<std::string>(&v)) return Rcpp::wrap(*p);
       if (auto p = std::get_if<DType>(&v)) return Rcpp::wrap(std::string(tfn::dtype_name(*p)));
-      if (auto p = std::get_if<Dims>(&v)) return dims_to_r(*p);
+      // Integer-list attrs as stored: -1 is a value here (a reduction axis, reshape's inferred dim), not "unknown".
+      if (auto p = std::get_if<Dims>(&v)) return Rcpp::NumericVector(p->begin(), p->end());
       if (auto p = std::get_if<tfn::PartialShape>(&v)) return p->known_rank ? dims_to_r(p->dims) : R_NilValue;
       if (auto p = std::get_if<Tensor>(&v)) return tensor_to_r(*p);
       if (auto p = std::get_if<std::vector<std::string>>(&v)) return Rcpp::wrap(*p);

@@ -259,7 +259,9 @@ void compute_bias_add_grad(KernelContext& k) {
   k.outputs.push_back(std::move(out));
 }
 
-// Softmax family over the last axis ------------------------------------------------------
+// Softmax family over one axis (attr "axis", default the last) --------------------------
+
+std::int64_t norm_axis(std::int64_t axis, std::size_t rank, bool insert);
 
 void infer_softmax(InferContext& c) {
   require_float_input(c, 0);
@@ -272,18 +274,27 @@ template <bool kLog>
 void compute_softmax(KernelContext& k) {
   const Tensor& x = k.inputs[0];
   require(x.rank() >= 1, Code::kInvalidArgument, "logits must have at least one dimension");
+  std::size_t a = static_cast<std::size_t>(norm_axis(k.node.attr_or<std::int64_t>("axis", -1), x.shape().size(), false));
+  // Rows of c values `inner` apart: outer blocks of c * inner values.
+  std::int64_t c = x.shape()[a], inner = 1, n = x.size();
+  for (std::size_t i = a + 1; i < x.shape().size(); ++i) inner *= x.shape()[i];
   Tensor out(x.dtype(), x.shape());
   dispatch_float(x.dtype(), k.node.type, [&](auto* tag) {
     using T = std::remove_pointer_t<decltype(tag)>;
     const T* p = x.data<T>();
     T* q = out.data<T>();
-    std::int64_t c = x.shape().back(), n = x.size();
-    for (std::int64_t i = 0; c > 0 && i < n; i += c) {
-      T m = *std::max_element(p + i, p + i + c);
-      T sum = 0;
-      for (std::int64_t j = 0; j < c; ++j) sum += std::exp(p[i + j] - m);
-      T lse = std::log(sum);
-      for (std::int64_t j = 0; j < c; ++j) q[i + j] = kLog ? p[i + j] - m - lse : std::exp(p[i + j] - m - lse);
+    for (std::int64_t block = 0; c > 0 && block < n; block += c * inner) {
+      for (std::int64_t r = 0; r < inner; ++r) {
+        const T* pr = p + block + r;
+        T* qr = q + block + r;
+        T m = pr[0];
+        for (std::int64_t j = 1; j < c; ++j) m = std::max(m, pr[j * inner]);
+        T sum = 0;
+        for (std::int64_t j = 0; j < c; ++j) sum += std::exp(pr[j * inner] - m);
+        T lse = std::log(sum);
+        for (std::int64_t j = 0; j < c; ++j)
+          qr[j * inner] = kLog ? pr[j * inner] - m - lse : std::exp(pr[j * inner] - m - lse);
+      }
     }
   });
   k.outputs.push_back(std::move(out));
