@@ -51,6 +51,12 @@
     else list(.tf_matmul(b, g, transpose_a = TRUE, transpose_b = TRUE), .tf_matmul(g, a, transpose_a = TRUE, transpose_b = TRUE))
   },
   Sum = function(op, grads, inputs, outputs) list(.reduction_grad(op, grads[[1]], inputs[[1]], FALSE)),
+  # The broadcast back of a reduction's gradient is linear: its own gradient reduces again (second derivatives).
+  ReductionGrad = function(op, grads, inputs, outputs) {
+    axis <- if (isTRUE(op$get_attr("reduce_all"))) NULL else as.numeric(op$get_attr("axes"))
+    reduce <- if (isTRUE(op$get_attr("mean"))) .tf_reduce_mean else .tf_reduce_sum
+    list(reduce(grads[[1]], axis = axis, keepdims = isTRUE(op$get_attr("keep_dims"))), NULL)
+  },
   Mean = function(op, grads, inputs, outputs) list(.reduction_grad(op, grads[[1]], inputs[[1]], TRUE)),
   Reshape = function(op, grads, inputs, outputs) list(.reshape_like(grads[[1]], inputs[[1]])),
   ExpandDims = function(op, grads, inputs, outputs) list(.reshape_like(grads[[1]], inputs[[1]])),
@@ -113,6 +119,10 @@
     g <- .subset2(grads[[1]], "graph")
     list(grads[[1]], .tensor(g, .add_op(g, "BiasAddGrad", NULL, "BiasAddGrad", inputs = list(grads[[1]])), 0L))
   },
+  # SumToShapeOf sums a broadcast gradient down to an input's shape: its gradient broadcasts back.
+  SumToShapeOf = function(op, grads, inputs, outputs) list(.tf_add(.tf_zeros_like(inputs[[1]]), grads[[1]]), NULL),
+  # BiasAddGrad sums over all but the last axis: its gradient broadcasts back.
+  BiasAddGrad = function(op, grads, inputs, outputs) list(.tf_add(.tf_zeros_like(inputs[[1]]), grads[[1]])),
   SoftmaxCrossEntropyWithLogits = function(op, grads, inputs, outputs) {
     gl <- grads[[1]]
     gg <- grads[[2]]

@@ -78,10 +78,23 @@
 }
 
 .tf_bias_add <- function(value, bias, data_format = NULL, name = NULL) {
-  if (!is.null(data_format) && !identical(data_format, "NHWC")) {
-    tf_raise("unimplemented", "bias_add supports data_format = 'NHWC' only", call = sys.call(-1L))
-  }
-  .binary_op("BiasAdd", "BiasAdd", value, bias, name)
+  if (is.null(data_format) || identical(data_format, "NHWC")) return(.binary_op("BiasAdd", "BiasAdd", value, bias, name))
+  if (!identical(data_format, "NCHW")) .value_error("data_format must be 'NHWC' or 'NCHW', got ", format(data_format))
+  # NCHW: the bias runs along dimension 1 (the last one for a matrix), added with broadcasting.
+  g <- .graph_of(value, bias)
+  .with_name_scope(g, if (is.null(name)) "BiasAdd" else name, function(scope) {
+    o <- .binary_operands(value, bias)
+    dv <- .tensor_dims(o$x)
+    db <- .tensor_dims(o$y)
+    if (!is.null(dv) && length(dv) < 2L) .value_error("Shape must be at least rank 2 but is rank ", length(dv))
+    if (!is.null(db) && length(db) != 1L) .value_error("Shape must be rank 1 but is rank ", length(db))
+    if (is.null(dv) || length(dv) == 2L) return(.tensor(g, .add_op(g, "BiasAdd", scope, inputs = list(o$x, o$y)), 0L))
+    if (!is.null(db) && !is.na(dv[2]) && !is.na(db[1]) && dv[2] != db[1]) {
+      .value_error("Dimensions must be equal, but are ", dv[2], " and ", db[1])
+    }
+    b <- .tf_reshape(o$y, c(-1, rep(1, length(dv) - 2L)))
+    .tf_add(o$x, b, name = scope)
+  })
 }
 
 .tf_softmax_cross_entropy_with_logits_v2 <- function(labels = NULL, logits = NULL, axis = NULL, name = NULL, dim = NULL) {
