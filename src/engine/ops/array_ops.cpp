@@ -1,6 +1,7 @@
 // Ops that make or reshape tensors without arithmetic.
 #include <cmath>
 #include <cstring>
+#include <limits>
 
 #include "../op_registry.h"
 #include "../session.h"
@@ -152,10 +153,17 @@ void infer_cast(InferContext& c) {
 template <typename From, typename To>
 void cast_loop(const From* src, To* dst, std::int64_t n) {
   for (std::int64_t i = 0; i < n; ++i) {
-    if constexpr (std::is_same_v<To, bool>)
+    if constexpr (std::is_same_v<To, bool>) {
       dst[i] = src[i] != From(0);
-    else
+    } else if constexpr (std::is_floating_point_v<From> && std::is_integral_v<To>) {
+      // NaN and values out of range become the lowest integer, as TensorFlow's x86 CPU cast
+      // gives (a plain static_cast would be undefined there).
+      constexpr double lo = static_cast<double>(std::numeric_limits<To>::lowest());
+      double v = static_cast<double>(src[i]);
+      dst[i] = (v >= lo && v < -lo) ? static_cast<To>(src[i]) : std::numeric_limits<To>::lowest();
+    } else {
       dst[i] = static_cast<To>(src[i]);
+    }
   }
 }
 
