@@ -69,6 +69,14 @@
     g <- .subset2(inputs[[1]], "graph")
     list(.tensor(g, .add_op(g, "TileGrad", NULL, "TileGrad", inputs = list(inputs[[1]], grads[[1]])), 0L), NULL)
   },
+  # The broadcast back of a reduction's gradient is linear: its own gradient reduces again (second derivatives).
+  ReductionGrad = function(op, grads, inputs, outputs) {
+    keep <- isTRUE(op$get_attr("keep_dims"))
+    reduce <- if (isTRUE(op$get_attr("mean"))) .tf_reduce_mean else .tf_reduce_sum
+    if (length(inputs) > 2L) return(list(reduce(grads[[1]], axis = inputs[[3]], keepdims = keep), NULL, NULL))
+    axis <- if (isTRUE(op$get_attr("reduce_all"))) NULL else as.numeric(op$get_attr("axes"))
+    list(reduce(grads[[1]], axis = axis, keepdims = keep), NULL)
+  },
   ExpandDims = function(op, grads, inputs, outputs) list(.reshape_like(grads[[1]], inputs[[1]])),
   Cast = function(op, grads, inputs, outputs) {
     from <- .tensor_type(inputs[[1]])[[1]]
@@ -81,6 +89,8 @@
   Exp = function(op, grads, inputs, outputs) list(.tf_multiply(grads[[1]], outputs[[1]])),
   Log = function(op, grads, inputs, outputs) list(.tf_divide(grads[[1]], inputs[[1]])),
   Abs = function(op, grads, inputs, outputs) list(.tf_multiply(grads[[1]], .tf_sign(inputs[[1]]))),
+  # TensorFlow gives Sign a zero gradient (not None).
+  Sign = function(op, grads, inputs, outputs) list(.tf_zeros_like(inputs[[1]])),
   Maximum = function(op, grads, inputs, outputs) .select_grads(grads[[1]], inputs, .tf_greater_equal),
   Minimum = function(op, grads, inputs, outputs) .select_grads(grads[[1]], inputs, .tf_less_equal),
   Pow = function(op, grads, inputs, outputs) {
@@ -98,6 +108,12 @@
     g <- .subset2(inputs[[1]], "graph")
     list(.tensor(g, .add_op(g, "ReluGrad", NULL, "ReluGrad", inputs = list(grads[[1]], inputs[[1]])), 0L))
   },
+  # Second derivatives of relu, as TensorFlow: ReluGrad is linear in the incoming gradient, flat in the features.
+  ReluGrad = function(op, grads, inputs, outputs) {
+    g <- .subset2(inputs[[2]], "graph")
+    list(.tensor(g, .add_op(g, "ReluGrad", NULL, "ReluGrad", inputs = list(grads[[1]], inputs[[2]])), 0L),
+         .tf_zeros_like(inputs[[2]]))
+  },
   Sigmoid = function(op, grads, inputs, outputs) {
     y <- outputs[[1]]
     list(.tf_multiply(grads[[1]], .tf_multiply(y, .tf_subtract(1, y))))
@@ -109,30 +125,54 @@
   Softmax = function(op, grads, inputs, outputs) {
     y <- outputs[[1]]
     g <- grads[[1]]
-    list(.tf_multiply(.tf_subtract(g, .tf_reduce_sum(.tf_multiply(g, y), axis = -1L, keepdims = TRUE)), y))
+    axis <- .softmax_axis(op)
+    list(.tf_multiply(.tf_subtract(g, .tf_reduce_sum(.tf_multiply(g, y), axis = axis, keepdims = TRUE)), y))
   },
   LogSoftmax = function(op, grads, inputs, outputs) {
     g <- grads[[1]]
-    list(.tf_subtract(g, .tf_multiply(.tf_reduce_sum(g, axis = -1L, keepdims = TRUE), .tf_exp(outputs[[1]]))))
+    axis <- .softmax_axis(op)
+    list(.tf_subtract(g, .tf_multiply(.tf_reduce_sum(g, axis = axis, keepdims = TRUE), .tf_exp(outputs[[1]]))))
   },
   BiasAdd = function(op, grads, inputs, outputs) {
     g <- .subset2(grads[[1]], "graph")
     list(grads[[1]], .tensor(g, .add_op(g, "BiasAddGrad", NULL, "BiasAddGrad", inputs = list(grads[[1]])), 0L))
   },
+  # SumToShapeOf sums a broadcast gradient down to an input's shape: its gradient broadcasts back.
+  SumToShapeOf = function(op, grads, inputs, outputs) list(.tf_add(.tf_zeros_like(inputs[[1]]), grads[[1]]), NULL),
+  # BiasAddGrad sums over all but the last axis: its gradient broadcasts back.
+  BiasAddGrad = function(op, grads, inputs, outputs) list(.tf_add(.tf_zeros_like(inputs[[1]]), grads[[1]])),
   SoftmaxCrossEntropyWithLogits = function(op, grads, inputs, outputs) {
     gl <- grads[[1]]
-    if (is.null(gl)) return(list(NULL, NULL))
-    col <- .tf_expand_dims(gl, -1L)
-    list(.tf_multiply(col, outputs[[2]]), .tf_multiply(col, .tf_negative(.tf_log_softmax(inputs[[1]]))))
+    gg <- grads[[2]]
+    glogits <- NULL
+    glabels <- NULL
+    if (!is.null(gl)) {
+      col <- .tf_expand_dims(gl, -1L)
+      glogits <- .tf_multiply(col, outputs[[2]])
+      glabels <- .tf_multiply(col, .tf_negative(.tf_log_softmax(inputs[[1]])))
+    }
+    if (!is.null(gg)) {
+      # Through the backprop output (second derivatives), as TensorFlow's gradient:
+      # (gg - <gg, softmax>) * softmax.
+      sm <- .tf_softmax(inputs[[1]])
+      term <- .tf_multiply(.tf_subtract(gg, .tf_reduce_sum(.tf_multiply(gg, sm), axis = -1L, keepdims = TRUE)), sm)
+      glogits <- if (is.null(glogits)) term else .tf_add(glogits, term)
+    }
+    list(glogits, glabels)
   }
 )
 
 # Ops through which no gradient flows (TensorFlow registers them as not differentiable).
 .no_gradient_ops <- c("StopGradient", "ArgMax", "Equal", "NotEqual", "Greater", "GreaterEqual", "Less", "LessEqual",
-                      "Sign", "Floor", "FloorDiv", "LogicalAnd", "LogicalOr", "LogicalNot", "Const", "Fill",
+                      "Floor", "FloorDiv", "LogicalAnd", "LogicalOr", "LogicalNot", "Const", "Fill",
                       "ZerosLike", "OnesLike", "Range", "LinSpace", "RandomNormal",
                       "RandomUniform", "TruncatedNormal", "Placeholder", "SliceGrad", "TileGrad", "IsVariableInitialized",
                       "ReportUninitializedVariables", "NoOp", "InitializedValue", "Assign", "AssignAdd", "AssignSub")
+
+.softmax_axis <- function(op) {
+  axis <- tryCatch(op$get_attr("axis"), error = function(e) -1L)
+  if (is.null(axis)) -1L else axis
+}
 
 .reduction_grad <- function(op, grad, inputs, mean) {
   x <- inputs[[1]]

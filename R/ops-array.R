@@ -5,14 +5,19 @@
   dt <- if (is.null(dtype)) .default_dtype_of(value) else .as_dtype(dtype)$name
   if (is.null(shape)) return(.const_op(g, value, dt, .r_dims(value), name))
   dims <- .as_dims(shape)
-  n <- prod(dims)
-  if (length(value) == n && is.null(dim(value))) {
-    # A vector fills the shape in row-major order, as TensorFlow reshapes a flat list.
-    return(.const_op(g, value, dt, dims, name, rowmajor = TRUE))
+  if (.flag(verify_shape, "verify_shape")) {
+    have <- .r_dims(value, rank_hint = if (length(dims) == 1L) 1L)
+    if (!identical(have, dims)) .type_error("Expected Tensor's shape: ", .format_dims(dims), ", got ", .format_dims(have), ".")
+    return(.const_op(g, value, dt, dims, name))
   }
-  if (length(value) == 1L) return(.const_op(g, value, dt, dims, name, rowmajor = TRUE))
-  if (!is.null(dim(value)) && identical(as.numeric(dim(value)), dims)) return(.const_op(g, value, dt, dims, name))
-  .type_error("Expected Tensor's shape: ", .format_dims(dims), ", got ", .format_dims(.r_dims(value)), ".")
+  # As TensorFlow 1.x: the values are taken in row-major order, and fewer values
+  # than the shape holds are padded with the last one (a single value is repeated by the engine).
+  if (!is.null(dim(value)) && length(dim(value)) > 1L) value <- aperm(value)
+  flat <- as.vector(value)
+  n <- prod(dims)
+  if (length(flat) > n) .value_error("Too many elements provided. Needed at most ", n, ", but received ", length(flat))
+  if (length(flat) < n && length(flat) > 1L) flat <- c(flat, rep(flat[length(flat)], n - length(flat)))
+  .const_op(g, flat, dt, dims, name, rowmajor = TRUE)
 }
 
 # A shape argument: an R shape becomes attribute "shape"; a tensor (int32/int64, known

@@ -95,21 +95,24 @@ Ops.tf_tensor_like <- function(e1, e2) {
 
 #' Math functions on tensors
 #'
-#' `abs()`, `sign()`, `sqrt()`, `exp()`, `log()`, `floor()` and `tanh()` on a tensor or
-#' variable build the TensorFlow op of the same name (`tf$abs()`, ...).
+#' `abs()`, `sign()`, `sqrt()`, `exp()`, `log()`, `floor()` and `tanh()` of a
+#' tensor build the TensorFlow op of the same meaning, as `tf$abs()` etc. do.
 #'
 #' @param x a tensor or variable.
-#' @param ... unused (a `base` for `log()` is not supported).
+#' @param ... unused.
 #' @return A tensor.
 #' @examples
-#' abs(tf$constant(c(-1, 2)))
+#' x <- tf$constant(c(-1, 4))
+#' y <- sqrt(abs(x))
 #' @name tensor-math
 #' @export
 Math.tf_tensor_like <- function(x, ...) {
-  f <- switch(.Generic, abs = .tf_abs, sign = .tf_sign, sqrt = .tf_sqrt, exp = .tf_exp, log = .tf_log,
-              floor = .tf_floor, tanh = .tf_tanh, NULL)
-  if (is.null(f) || ...length()) .type_error("Function '", .Generic, "' is not supported on tensors yet")
-  f(x)
+  if (.Generic == "log" && length(list(...))) .type_error("log() of a tensor takes no base; divide by log(base)")
+  switch(.Generic,
+    abs = .tf_abs(x), sign = .tf_sign(x), sqrt = .tf_sqrt(x), exp = .tf_exp(x), log = .tf_log(x),
+    floor = .tf_floor(x), tanh = .tf_tanh(x),
+    .type_error("Function '", .Generic, "' is not supported on tensors yet")
+  )
 }
 
 .tf_matmul <- function(a, b, transpose_a = FALSE, transpose_b = FALSE, adjoint_a = FALSE, adjoint_b = FALSE,

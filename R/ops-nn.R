@@ -16,15 +16,31 @@
 .tf_tanh <- function(x, name = NULL) .unary_op("Tanh", "Tanh", x, name)
 .tf_relu <- function(features, name = NULL) .unary_op("Relu", "Relu", features, name)
 .tf_softmax <- function(logits, axis = NULL, name = NULL, dim = NULL) {
-  .check_last_axis(logits, if (is.null(axis)) dim else axis)
-  .unary_op("Softmax", "Softmax", logits, name)
+  .softmax_op("Softmax", logits, if (is.null(axis)) dim else axis, name)
 }
 .tf_log_softmax <- function(logits, axis = NULL, name = NULL, dim = NULL) {
-  .check_last_axis(logits, if (is.null(axis)) dim else axis)
-  .unary_op("LogSoftmax", "LogSoftmax", logits, name)
+  .softmax_op("LogSoftmax", logits, if (is.null(axis)) dim else axis, name)
 }
 
-# Softmax ops work on the last axis; another axis is refused rather than silently ignored.
+# Softmax over `axis` (default the last); an axis outside the known rank is
+# InvalidArgument when the graph is built, as TensorFlow 1.15 raises it.
+.softmax_op <- function(type, logits, axis, name) {
+  if (is.null(axis)) axis <- -1L
+  if (!is.numeric(axis) || length(axis) != 1L || is.na(axis) || axis != floor(axis)) .type_error("axis must be a whole number")
+  g <- .graph_of(logits)
+  x <- .as_tensor(logits, g = g)
+  dims <- .tensor_dims(x)
+  if (!is.null(dims) && axis != -1) {
+    r <- length(dims)
+    if (axis < -r || axis >= r) {
+      tf_raise("invalid_argument", sprintf("Dimension (%d) must be in the range [%d, %d) where %d is the number of dimensions in the input.",
+                                           as.integer(axis), -r, r, r), call = sys.call(-1L))
+    }
+  }
+  .tensor(g, .add_op(g, type, name, type, inputs = list(x), attrs = list(axis = as.integer(axis))), 0L)
+}
+
+# Cross entropy works on the last axis; another axis is refused rather than silently ignored.
 .check_last_axis <- function(x, axis) {
   if (is.null(axis) || identical(as.numeric(axis), -1)) return(invisible(NULL))
   dims <- if (inherits(x, "tf_tensor_like")) .tensor_dims(x) else .r_dims(x)
@@ -62,20 +78,41 @@
 }
 
 .tf_bias_add <- function(value, bias, data_format = NULL, name = NULL) {
-  if (!is.null(data_format) && !identical(data_format, "NHWC")) {
-    tf_raise("unimplemented", "bias_add supports data_format = 'NHWC' only", call = sys.call(-1L))
-  }
-  .binary_op("BiasAdd", "BiasAdd", value, bias, name)
+  if (is.null(data_format) || identical(data_format, "NHWC")) return(.binary_op("BiasAdd", "BiasAdd", value, bias, name))
+  if (!identical(data_format, "NCHW")) .value_error("data_format must be 'NHWC' or 'NCHW', got ", format(data_format))
+  # NCHW: the bias runs along dimension 1 (the last one for a matrix), added with broadcasting.
+  g <- .graph_of(value, bias)
+  .with_name_scope(g, if (is.null(name)) "BiasAdd" else name, function(scope) {
+    o <- .binary_operands(value, bias)
+    dv <- .tensor_dims(o$x)
+    db <- .tensor_dims(o$y)
+    if (!is.null(dv) && length(dv) < 2L) .value_error("Shape must be at least rank 2 but is rank ", length(dv))
+    if (!is.null(db) && length(db) != 1L) .value_error("Shape must be rank 1 but is rank ", length(db))
+    if (is.null(dv) || length(dv) == 2L) return(.tensor(g, .add_op(g, "BiasAdd", scope, inputs = list(o$x, o$y)), 0L))
+    if (!is.null(db) && !is.na(dv[2]) && !is.na(db[1]) && dv[2] != db[1]) {
+      .value_error("Dimensions must be equal, but are ", dv[2], " and ", db[1])
+    }
+    b <- .tf_reshape(o$y, c(-1, rep(1, length(dv) - 2L)))
+    .tf_add(o$x, b, name = scope)
+  })
 }
 
 .tf_softmax_cross_entropy_with_logits_v2 <- function(labels = NULL, logits = NULL, axis = NULL, name = NULL, dim = NULL) {
   if (is.null(labels) || is.null(logits)) .value_error("Both labels= and logits= must be provided.")
-  .check_last_axis(logits, if (is.null(axis)) dim else axis)
+  if (is.null(axis)) axis <- if (is.null(dim)) -1L else dim
   g <- .graph_of(logits, labels)
   .with_name_scope(g, if (is.null(name)) "softmax_cross_entropy_with_logits" else name, function(scope) {
     lg <- .as_tensor(logits, g = g)
     lb <- .as_tensor(labels, dtype = .tensor_type(lg)[[1]], g = g)
-    .tensor(g, .add_op(g, "SoftmaxCrossEntropyWithLogits", scope, inputs = list(lg, lb)), 0L)
+    dims <- .tensor_dims(lg)
+    r <- length(dims)
+    # The fused op for matrices over the last axis (and for logits of unknown rank, checked when run).
+    if (is.null(dims) || (r == 2L && axis %in% c(-1, 1))) {
+      return(.tensor(g, .add_op(g, "SoftmaxCrossEntropyWithLogits", scope, inputs = list(lg, lb)), 0L))
+    }
+    # Other ranks and axes, as TensorFlow's wrapper computes them: the loss is
+    # -sum(labels * log_softmax(logits)) over the class axis.
+    .tf_negative(.tf_reduce_sum(.tf_multiply(lb, .tf_log_softmax(lg, axis = axis)), axis = axis), name = scope)
   })
 }
 

@@ -3,14 +3,27 @@
 
 .default_graph_seed <- 87654321
 
+# TensorFlow's _truncate_seed(): seed modulo 2^31 - 1, exact also for whole
+# doubles beyond 2^53 (seed = 2^100), where R's %% loses every digit.
+.truncate_seed <- function(seed) {
+  m <- .Machine$integer.max
+  if (abs(seed) < 2^53) return(seed %% m)
+  e <- floor(log2(abs(seed))) - 52
+  r <- (seed / 2^e) %% m  # seed = mantissa * 2^e, the mantissa a whole number below 2^53
+  for (i in seq_len(e)) r <- (2 * r) %% m
+  r
+}
+
 # TensorFlow's get_seed(): (seed, seed2) for a new op.
 .op_seeds <- function(g, op_seed) {
   graph_seed <- .subset2(g, "seed")
   if (!is.null(op_seed)) {
-    if (!is.numeric(op_seed) || length(op_seed) != 1L || is.na(op_seed) || op_seed != floor(op_seed)) {
+    if (!is.numeric(op_seed) || length(op_seed) != 1L || is.na(op_seed) || op_seed != floor(op_seed) || is.infinite(op_seed)) {
       .type_error("seed must be a whole number")
     }
+    op_seed <- .truncate_seed(op_seed)
   }
+  if (!is.null(graph_seed)) graph_seed <- .truncate_seed(graph_seed)
   if (!is.null(graph_seed)) {
     if (is.null(op_seed)) op_seed <- .subset2(g, "xp")$num_ops()
     return(c(graph_seed, op_seed))

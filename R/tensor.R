@@ -75,7 +75,9 @@
 #' @export
 format.tf_tensor <- function(x, ...) {
   ty <- .tensor_type(x)
-  sprintf('Tensor("%s", shape=%s, dtype=%s)', .tensor_name(x), .format_dims(ty[[2]]), ty[[1]])
+  # As TensorFlow's str(): an unknown shape is left out.
+  shp <- if (is.null(ty[[2]])) "" else paste0(", shape=", .format_dims(ty[[2]]))
+  sprintf('Tensor("%s"%s, dtype=%s)', .tensor_name(x), shp, ty[[1]])
 }
 
 #' @export

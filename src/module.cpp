@@ -65,8 +65,9 @@ SEXP dims_to_r(const Dims& d) {
 template <typename To>
 void check_whole(double x, const char* type_name) {
   if (std::isnan(x)) tfn::fail(Code::kInvalidArgument, std::string("NA/NaN values cannot be converted to ") + type_name);
+  // -lowest is 2^31 or 2^63, exact in a double (max is not for int64: it rounds up to 2^63).
   if (x != std::floor(x) || x < static_cast<double>(std::numeric_limits<To>::lowest()) ||
-      x > static_cast<double>(std::numeric_limits<To>::max()))
+      x >= -static_cast<double>(std::numeric_limits<To>::lowest()))
     tfn::fail(Code::kTypeError, std::string("Expected ") + type_name + ", got " + std::to_string(x) + " instead.");
 }
 
@@ -408,7 +409,8 @@ class GraphModule {
       if (auto p = std::get_if<bool>(&v)) return Rcpp::wrap(*p);
       if (auto p = std::get_if<std::string>(&v)) return Rcpp::wrap(*p);
       if (auto p = std::get_if<DType>(&v)) return Rcpp::wrap(std::string(tfn::dtype_name(*p)));
-      if (auto p = std::get_if<Dims>(&v)) return dims_to_r(*p);
+      // Integer-list attrs as stored: -1 is a value here (a reduction axis, reshape's inferred dim), not "unknown".
+      if (auto p = std::get_if<Dims>(&v)) return Rcpp::NumericVector(p->begin(), p->end());
       if (auto p = std::get_if<tfn::PartialShape>(&v)) return p->known_rank ? dims_to_r(p->dims) : R_NilValue;
       if (auto p = std::get_if<Tensor>(&v)) return tensor_to_r(*p);
       if (auto p = std::get_if<std::vector<std::string>>(&v)) return Rcpp::wrap(*p);

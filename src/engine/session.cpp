@@ -135,6 +135,8 @@ std::shared_ptr<const Plan> Session::plan_for(const std::vector<Endpoint>& fetch
           dep = e.node;
         } else {
           dep = n.control_inputs[k - n_data];
+          // A fed placeholder satisfies control dependencies on it, as TensorFlow rewrites them to the feed.
+          if (g.node(dep).type == "Placeholder" && fed.count(Endpoint{dep, 0})) continue;
         }
         if (state[dep] == 2) continue;
         stack.emplace_back(dep, 0);

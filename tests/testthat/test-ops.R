@@ -126,7 +126,7 @@ test_that("placeholders must be fed, with compatible shapes", {
   expect_equal(sess$run(y, feed_dict = dict(x = matrix(1:6, 3))), array(c(5, 7, 9)))
   expect_equal(sess$run(y, feed_dict = list(x = matrix(1, 1, 2))), array(2, 1L))
   expect_equal(sess$run(y, feed_dict = list("x:0" = matrix(1, 1, 2))), array(2, 1L))
-  expect_tf_error(sess$run(y), "invalid_argument", "You must feed a value for placeholder tensor 'x' with dtype float32 and shape [?,2]")
+  expect_tf_error(sess$run(y), "invalid_argument", "You must feed a value for placeholder tensor 'x' with dtype float and shape [?,2]")
   expect_tf_error(sess$run(y, feed_dict = dict(x = 1:3)), "value", "Cannot feed value of shape (3,) for Tensor 'x:0', which has shape '(?, 2)'")
   z <- tf$placeholder(tf$float32, shape(2L))
   expect_tf_error(sess$run(z * 1, feed_dict = dict(z = c(1, 2, 3))), "value", "Cannot feed value of shape (3,) for Tensor 'Placeholder:0', which has shape '(2,)'")

@@ -1,6 +1,7 @@
 // Ops that make or reshape tensors without arithmetic.
 #include <cmath>
 #include <cstring>
+#include <limits>
 
 #include "../op_registry.h"
 #include "../session.h"
@@ -56,39 +57,61 @@ void compute_ones_like(KernelContext& k) {
 void infer_placeholder(InferContext& c) {
   c.set_output(c.node.attr<DType>("dtype"), c.node.attr<PartialShape>("shape"));
 }
+// TensorFlow's runtime messages name dtypes as DataTypeString does: float, double, int32, ...
+const char* data_type_string(DType t) {
+  if (t == DType::kFloat) return "float";
+  if (t == DType::kDouble) return "double";
+  return dtype_name(t);
+}
+
 void compute_placeholder(KernelContext& k) {
   const PartialShape& s = k.node.attr<PartialShape>("shape");
   std::string msg = "You must feed a value for placeholder tensor '" + k.node.name + "' with dtype " +
-                    dtype_name(k.node.attr<DType>("dtype"));
+                    data_type_string(k.node.attr<DType>("dtype"));
   if (s.known_rank) msg += " and shape " + s.list_string();
   fail(Code::kInvalidArgument, msg);
 }
 
 void compute_identity(KernelContext& k) { k.outputs.push_back(k.inputs[0]); }
 
-// Reshape with a static target (one -1 allowed).
-Dims resolve_reshape(const Dims& target, std::int64_t n_in, bool* ok) {
+// Reshape with a static target (one -1 allowed). As TensorFlow's kernel, zero
+// dimensions are left out of both counts when the target has one, so a -1 can
+// still be inferred ([0, 6] -> [0, -1, 3] gives [0, 2, 3]).
+enum class ReshapeFit { kOk, kCount, kDivisible };
+
+Dims resolve_reshape(const Dims& target, const Dims& in, ReshapeFit* fit, std::int64_t* product) {
   Dims out = target;
   int unknown = -1;
+  bool target_has_zero = false;
   Dims known_dims;
-  *ok = true;
   for (std::size_t i = 0; i < out.size(); ++i) {
     if (out[i] == -1) {
       if (unknown >= 0) fail(Code::kInvalidArgument, "only one input size may be -1, not both " + std::to_string(unknown) + " and " + std::to_string(i));
       unknown = static_cast<int>(i);
     } else if (out[i] < 0) {
       fail(Code::kInvalidArgument, "Size " + std::to_string(i) + " must be non-negative, not " + std::to_string(out[i]));
+    } else if (out[i] == 0) {
+      target_has_zero = true;
     } else {
       known_dims.push_back(out[i]);
     }
   }
-  std::int64_t known = checked_num_elements(known_dims);
-  if (unknown >= 0) {
-    if (known == 0 || n_in % known != 0) { *ok = false; return out; }
-    out[unknown] = n_in / known;
-  } else if (known != n_in) {
-    *ok = false;
+  *fit = ReshapeFit::kOk;
+  *product = checked_num_elements(known_dims);
+  std::int64_t n_in = checked_num_elements(in);
+  if (unknown < 0) {
+    if ((target_has_zero ? 0 : *product) != n_in) *fit = ReshapeFit::kCount;
+    return out;
   }
+  std::int64_t n_nonzero = 1;
+  bool in_has_zero = false;
+  for (auto d : in) {
+    if (d > 0 || !target_has_zero) n_nonzero *= d;
+    else in_has_zero = true;
+  }
+  std::int64_t missing = *product ? n_nonzero / *product : 0;
+  if (!in_has_zero && (*product == 0 || *product * missing != n_nonzero)) *fit = ReshapeFit::kDivisible;
+  out[static_cast<std::size_t>(unknown)] = missing;
   return out;
 }
 
@@ -115,30 +138,33 @@ void infer_reshape(InferContext& c) {
   }
   const PartialShape& in = c.input_shape(0);
   if (in.fully_defined()) {
-    bool ok;
+    ReshapeFit fit;
+    std::int64_t product;
+    Dims out = resolve_reshape(target, in.dims, &fit, &product);
     std::int64_t n = num_elements(in.dims);
-    Dims out = resolve_reshape(target, n, &ok);
-    if (!ok) {
-      Dims positive;
-      for (auto d : target) positive.push_back(d < 0 ? 1 : d);
-      std::int64_t want = checked_num_elements(positive);
+    if (fit == ReshapeFit::kDivisible)
+      c.value_error("Dimension size must be evenly divisible by " + std::to_string(product) + " but is " + std::to_string(n));
+    if (fit == ReshapeFit::kCount)
       c.value_error("Cannot reshape a tensor with " + std::to_string(n) + " elements to shape " +
-                    dims_debug_string(target) + " (" + std::to_string(want) + " elements)");
-    }
+                    dims_debug_string(target) + " (" + std::to_string(num_elements(target)) + " elements)");
     c.set_output(c.input_dtype(0), PartialShape::of(out));
   } else {
     c.set_output(c.input_dtype(0), PartialShape::of(target));
   }
 }
 void compute_reshape(KernelContext& k) {
-  bool ok;
   const Tensor& x = k.inputs[0];
   if (k.inputs.size() > 1)
     require(k.inputs[1].rank() == 1, Code::kInvalidArgument,
             "shape must be a vector, got shape " + dims_debug_string(k.inputs[1].shape()));
   const Dims target = k.inputs.size() > 1 ? int_values(k.inputs[1], "shape") : k.node.attr<Dims>("shape");
-  Dims out = resolve_reshape(target, x.size(), &ok);
-  if (!ok)
+  ReshapeFit fit;
+  std::int64_t product;
+  Dims out = resolve_reshape(target, x.shape(), &fit, &product);
+  if (fit == ReshapeFit::kDivisible)
+    fail(Code::kInvalidArgument, "Input to reshape is a tensor with " + std::to_string(x.size()) +
+                                     " values, but the requested shape requires a multiple of " + std::to_string(product));
+  if (fit == ReshapeFit::kCount)
     fail(Code::kInvalidArgument, "Input to reshape is a tensor with " + std::to_string(x.size()) +
                                      " values, but the requested shape has " + std::to_string(num_elements(target)));
   k.outputs.push_back(x.reshaped(out));
@@ -154,10 +180,17 @@ void infer_cast(InferContext& c) {
 template <typename From, typename To>
 void cast_loop(const From* src, To* dst, std::int64_t n) {
   for (std::int64_t i = 0; i < n; ++i) {
-    if constexpr (std::is_same_v<To, bool>)
+    if constexpr (std::is_same_v<To, bool>) {
       dst[i] = src[i] != From(0);
-    else
+    } else if constexpr (std::is_floating_point_v<From> && std::is_integral_v<To>) {
+      // NaN and values out of range become the lowest integer, as TensorFlow's x86 CPU cast
+      // gives (a plain static_cast would be undefined there).
+      constexpr double lo = static_cast<double>(std::numeric_limits<To>::lowest());
+      double v = static_cast<double>(src[i]);
+      dst[i] = (v >= lo && v < -lo) ? static_cast<To>(src[i]) : std::numeric_limits<To>::lowest();
+    } else {
       dst[i] = static_cast<To>(src[i]);
+    }
   }
 }
 

@@ -57,6 +57,31 @@ void broadcast_apply(const Tensor& a, const Tensor& b, Tensor& out, F f) {
   }
 }
 
+// out[i] = f(a[i], b[j]) over the broadcast of two string tensors; Out is std::string or bool.
+// The element pairing comes from broadcast_apply run on the flat positions.
+template <typename Out, typename F>
+void broadcast_apply_strings(const Tensor& a, const Tensor& b, Tensor& out, F f) {
+  auto positions = [](const Tensor& t) {
+    Tensor p(DType::kInt64, t.shape());
+    for (std::int64_t i = 0; i < t.size(); ++i) p.data<std::int64_t>()[i] = i;
+    return p;
+  };
+  Tensor pa = positions(a), pb = positions(b);
+  Tensor ia(DType::kInt64, out.shape()), ib(DType::kInt64, out.shape());
+  broadcast_apply<std::int64_t (*)(std::int64_t, std::int64_t), std::int64_t, std::int64_t>(
+      pa, pb, ia, [](std::int64_t x, std::int64_t) { return x; });
+  broadcast_apply<std::int64_t (*)(std::int64_t, std::int64_t), std::int64_t, std::int64_t>(
+      pa, pb, ib, [](std::int64_t, std::int64_t y) { return y; });
+  const auto& sa = a.strings();
+  const auto& sb = b.strings();
+  for (std::int64_t i = 0; i < out.size(); ++i) {
+    const std::string& x = sa[static_cast<std::size_t>(ia.data<std::int64_t>()[i])];
+    const std::string& y = sb[static_cast<std::size_t>(ib.data<std::int64_t>()[i])];
+    if constexpr (std::is_same_v<Out, std::string>) out.strings()[static_cast<std::size_t>(i)] = f(x, y);
+    else out.data<Out>()[i] = f(x, y);
+  }
+}
+
 // Calls f(T*) for float32/float64 only; InvalidArgument otherwise.
 template <typename F>
 void dispatch_float(DType t, const std::string& op, F&& f) {

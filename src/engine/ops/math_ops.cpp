@@ -29,7 +29,8 @@ void require_numeric(const InferContext& c, DType t, bool floating_only) {
 
 void infer_binary(InferContext& c) {
   DType t = require_same_input_dtypes(c, kXY);
-  require_numeric(c, t, c.node.type == "RealDiv");
+  if (!(t == DType::kString && c.node.type == "Add"))  // Add also concatenates strings
+    require_numeric(c, t, c.node.type == "RealDiv");
   c.set_output(t, broadcast_static(c, c.input_shape(0), c.input_shape(1)));
 }
 
@@ -39,7 +40,19 @@ struct MulF { template <typename T> static T f(T a, T b) { return a * b; } };
 struct DivF { template <typename T> static T f(T a, T b) { return a / b; } };
 struct MaxF { template <typename T> static T f(T a, T b) { return a >= b ? a : b; } };
 struct MinF { template <typename T> static T f(T a, T b) { return a <= b ? a : b; } };
-struct PowF { template <typename T> static T f(T a, T b) { return static_cast<T>(std::pow(a, b)); } };
+struct PowF {
+  template <typename T> static T f(T a, T b) {
+    if constexpr (std::is_integral_v<T>) {
+      // Exact, by squaring, as TensorFlow's integer pow (negative exponents are refused before).
+      T r = 1;
+      for (; b > 0; b >>= 1, a *= a)
+        if (b & 1) r *= a;
+      return r;
+    } else {
+      return std::pow(a, b);
+    }
+  }
+};
 
 template <typename Op, typename T>
 void binary_loop(const Tensor& a, const Tensor& b, Tensor& out) {
@@ -52,6 +65,22 @@ void compute_binary(KernelContext& k) {
   const Tensor& a = k.inputs[0];
   const Tensor& b = k.inputs[1];
   Tensor out(a.dtype(), broadcast_dims(a.shape(), b.shape()));
+  if constexpr (std::is_same_v<Op, AddF>) {
+    if (a.dtype() == DType::kString) {
+      broadcast_apply_strings<std::string>(a, b, out, [](const std::string& x, const std::string& y) { return x + y; });
+      k.outputs.push_back(std::move(out));
+      return;
+    }
+  }
+  if constexpr (std::is_same_v<Op, PowF>) {
+    // As TensorFlow's integer pow kernel.
+    if (a.dtype() == DType::kInt32 || a.dtype() == DType::kInt64) {
+      bool negative = false;
+      for (std::int64_t i = 0; i < b.size() && !negative; ++i)
+        negative = a.dtype() == DType::kInt32 ? b.data<std::int32_t>()[i] < 0 : b.data<std::int64_t>()[i] < 0;
+      require(!negative, Code::kInvalidArgument, "Integers to negative integer powers are not allowed");
+    }
+  }
   switch (a.dtype()) {
     case DType::kFloat: binary_loop<Op, float>(a, b, out); break;
     case DType::kDouble: binary_loop<Op, double>(a, b, out); break;
@@ -141,7 +170,12 @@ void infer_reduce(InferContext& c) {
   require_numeric(c, t, false);
   const PartialShape& in = c.input_shape(0);
   bool keep = c.node.attr_or<bool>("keep_dims", false);
-  if (!in.known_rank) { c.set_output(t, PartialShape::unknown()); return; }
+  if (!in.known_rank) {
+    // Reducing every axis of a tensor of unknown rank still gives a scalar.
+    bool all = c.num_inputs() < 2 && c.node.attr_or<bool>("reduce_all", false) && !keep;
+    c.set_output(t, all ? PartialShape::of(Dims{}) : PartialShape::unknown());
+    return;
+  }
   Dims axes;
   if (c.num_inputs() > 1) {
     require_int_input(c, 1, "reduction_indices");

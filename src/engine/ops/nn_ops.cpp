@@ -64,7 +64,9 @@ void compute_sigmoid(KernelContext& k) {
 void infer_compare(InferContext& c) {
   const char* const names[] = {"x", "y"};
   require_same_input_dtypes(c, names);
-  if (c.input_dtype(0) == DType::kString) fail(Code::kTypeError, c.node.type + " does not support string tensors");
+  bool equality = c.node.type == "Equal" || c.node.type == "NotEqual";
+  if (c.input_dtype(0) == DType::kString && !equality)
+    fail(Code::kTypeError, c.node.type + " does not support string tensors");
   c.set_output(DType::kBool, broadcast_static(c, c.input_shape(0), c.input_shape(1)));
 }
 
@@ -73,6 +75,11 @@ void compute_compare(KernelContext& k) {
   const Tensor& a = k.inputs[0];
   const Tensor& b = k.inputs[1];
   Tensor out(DType::kBool, broadcast_dims(a.shape(), b.shape()));
+  if (a.dtype() == DType::kString) {  // Equal and NotEqual only (checked at graph construction)
+    broadcast_apply_strings<bool>(a, b, out, [](const std::string& x, const std::string& y) { return Cmp()(x, y); });
+    k.outputs.push_back(std::move(out));
+    return;
+  }
   dispatch_numeric(a.dtype(), [&](auto* tag) {
     using T = std::remove_pointer_t<decltype(tag)>;
     auto f = [](T x, T y) { return Cmp()(x, y); };
@@ -256,7 +263,9 @@ void compute_bias_add_grad(KernelContext& k) {
   k.outputs.push_back(std::move(out));
 }
 
-// Softmax family over the last axis ------------------------------------------------------
+// Softmax family over one axis (attr "axis", default the last) --------------------------
+
+std::int64_t norm_axis(std::int64_t axis, std::size_t rank, bool insert);
 
 void infer_softmax(InferContext& c) {
   require_float_input(c, 0);
@@ -269,18 +278,27 @@ template <bool kLog>
 void compute_softmax(KernelContext& k) {
   const Tensor& x = k.inputs[0];
   require(x.rank() >= 1, Code::kInvalidArgument, "logits must have at least one dimension");
+  std::size_t a = static_cast<std::size_t>(norm_axis(k.node.attr_or<std::int64_t>("axis", -1), x.shape().size(), false));
+  // Rows of c values `inner` apart: outer blocks of c * inner values.
+  std::int64_t c = x.shape()[a], inner = 1, n = x.size();
+  for (std::size_t i = a + 1; i < x.shape().size(); ++i) inner *= x.shape()[i];
   Tensor out(x.dtype(), x.shape());
   dispatch_float(x.dtype(), k.node.type, [&](auto* tag) {
     using T = std::remove_pointer_t<decltype(tag)>;
     const T* p = x.data<T>();
     T* q = out.data<T>();
-    std::int64_t c = x.shape().back(), n = x.size();
-    for (std::int64_t i = 0; c > 0 && i < n; i += c) {
-      T m = *std::max_element(p + i, p + i + c);
-      T sum = 0;
-      for (std::int64_t j = 0; j < c; ++j) sum += std::exp(p[i + j] - m);
-      T lse = std::log(sum);
-      for (std::int64_t j = 0; j < c; ++j) q[i + j] = kLog ? p[i + j] - m - lse : std::exp(p[i + j] - m - lse);
+    for (std::int64_t block = 0; c > 0 && block < n; block += c * inner) {
+      for (std::int64_t r = 0; r < inner; ++r) {
+        const T* pr = p + block + r;
+        T* qr = q + block + r;
+        T m = pr[0];
+        for (std::int64_t j = 1; j < c; ++j) m = std::max(m, pr[j * inner]);
+        T sum = 0;
+        for (std::int64_t j = 0; j < c; ++j) sum += std::exp(pr[j * inner] - m);
+        T lse = std::log(sum);
+        for (std::int64_t j = 0; j < c; ++j)
+          qr[j * inner] = kLog ? pr[j * inner] - m - lse : std::exp(pr[j * inner] - m - lse);
+      }
     }
   });
   k.outputs.push_back(std::move(out));

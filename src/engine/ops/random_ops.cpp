@@ -25,8 +25,6 @@ void infer_random(InferContext& c) {
     fail(Code::kTypeError, std::string("Invalid dtype ") + dtype_name(t) + " for " + c.node.type);
   PartialShape shape = c.num_inputs() > 0 ? shape_from_input(c, 0, "shape") : PartialShape::of(c.node.attr<Dims>("shape"));
   if (shape.fully_defined()) checked_num_elements(shape.dims);
-  if (ints_ok && dtype_is_integer(t) && !(c.node.attr<double>("maxval") > c.node.attr<double>("minval")))
-    fail(Code::kInvalidArgument, "Need minval < maxval");
   c.set_output(t, shape);
 }
 
@@ -197,6 +195,13 @@ void compute_random(KernelContext& k) {
   } else if (type == "TruncatedNormal") {
     if (t == DType::kFloat) truncated_fill<float>(k, out); else truncated_fill<double>(k, out);
   } else {
+    // As TensorFlow's kernel: an empty output needs no valid range, so the check comes after.
+    if (dtype_is_integer(t) && out.size() > 0) {
+      auto lo = static_cast<std::int64_t>(k.node.attr<double>("minval"));
+      auto hi = static_cast<std::int64_t>(k.node.attr<double>("maxval"));
+      require(lo < hi, Code::kInvalidArgument,
+              "Need minval < maxval, got " + std::to_string(lo) + " >= " + std::to_string(hi));
+    }
     switch (t) {
       case DType::kFloat: uniform_fill<float>(k, out); break;
       case DType::kDouble: uniform_fill<double>(k, out); break;
