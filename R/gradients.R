@@ -60,6 +60,11 @@
   Sum = function(op, grads, inputs, outputs) list(.reduction_grad(op, grads[[1]], inputs, FALSE), NULL),
   Mean = function(op, grads, inputs, outputs) list(.reduction_grad(op, grads[[1]], inputs, TRUE), NULL),
   Reshape = function(op, grads, inputs, outputs) list(.reshape_like(grads[[1]], inputs[[1]]), NULL),
+  # Only a value given as a tensor (input 2) has a gradient: the sum of the output's.
+  Fill = function(op, grads, inputs, outputs) {
+    if (length(inputs) < 2L) return(rep(list(NULL), length(inputs)))
+    list(NULL, .tf_reduce_sum(grads[[1]]))
+  },
   Slice = function(op, grads, inputs, outputs) {
     g <- .subset2(inputs[[1]], "graph")
     list(.tensor(g, .add_op(g, "SliceGrad", NULL, "SliceGrad", inputs = list(inputs[[1]], inputs[[2]], grads[[1]])), 0L),
@@ -164,7 +169,7 @@
 
 # Ops through which no gradient flows (TensorFlow registers them as not differentiable).
 .no_gradient_ops <- c("StopGradient", "ArgMax", "Equal", "NotEqual", "Greater", "GreaterEqual", "Less", "LessEqual",
-                      "Floor", "FloorDiv", "LogicalAnd", "LogicalOr", "LogicalNot", "Const", "Fill",
+                      "Floor", "FloorDiv", "LogicalAnd", "LogicalOr", "LogicalNot", "Const",
                       "ZerosLike", "OnesLike", "Range", "LinSpace", "RandomNormal",
                       "RandomUniform", "TruncatedNormal", "Placeholder", "SliceGrad", "TileGrad", "IsVariableInitialized",
                       "ReportUninitializedVariables", "NoOp", "InitializedValue", "Assign", "AssignAdd", "AssignSub")

@@ -23,7 +23,10 @@
 # A shape argument: an R shape becomes attribute "shape"; a tensor (int32/int64, known
 # only when the graph runs, as TensorFlow allows) becomes an input of the op.
 .shape_operand <- function(shape, g) {
+  # A list mixing R numbers and scalar tensors is packed into one shape tensor.
+  if (is.list(shape) && !is.object(shape) && .holds_tensor(shape)) shape <- .autopack(shape, NULL, g)
   if (inherits(shape, "tf_tensor_like")) return(list(inputs = list(.as_tensor(shape, g = g)), attrs = list()))
+  if (length(dim(shape)) > 1L) .value_error("Shape must be rank 1 but is rank ", length(dim(shape)))
   list(inputs = list(), attrs = list(shape = structure(.as_dims(shape), class = "tfn_dims")))
 }
 
@@ -45,9 +48,25 @@
 .tf_ones <- function(shape, dtype = NULL, name = NULL) .fill_op(shape, 1, dtype, name, "ones")
 
 .tf_fill <- function(dims, value, name = NULL) {
-  if (inherits(value, "tf_tensor_like")) .type_error("tf$fill needs an R value, not a tensor")
-  if (!is.numeric(value) && !is.logical(value) || length(value) != 1L || is.na(value)) {
-    .type_error("value must be a single number or logical")
+  if (inherits(value, "tf_tensor_like")) {
+    # Both operands as tensors (TensorFlow's Fill(dims, value)); the gradient reaches `value`.
+    g <- .graph_of(value, dims)
+    return(.with_name_scope(g, if (is.null(name)) "Fill" else name, function(scope) {
+      if (is.list(dims) && !is.object(dims) && .holds_tensor(dims)) dims <- .autopack(dims, NULL, g)
+      dims_t <- if (inherits(dims, "tf_tensor_like")) .as_tensor(dims, g = g) else .const_op(g, as.integer(.as_dims(dims)), "int32", length(.as_dims(dims)), "dims")
+      .tensor(g, .add_op(g, "Fill", scope, inputs = list(dims_t, .as_tensor(value, g = g))), 0L)
+    }))
+  }
+  if (length(value) != 1L) .value_error("Shape must be rank 0 but is rank ", if (is.null(dim(value))) 1L else length(dim(value)))
+  if (is.character(value)) {
+    if (is.na(value)) .type_error("value must not be NA")
+    g <- if (inherits(dims, "tf_tensor_like")) .graph_of(dims) else .default_graph()
+    s <- .shape_operand(dims, g)
+    attrs <- c(s$attrs, list(value = 0, dtype = .dtype_tag(.new_dtype("string")), string_value = value))
+    return(.tensor(g, .add_op(g, "Fill", name, "Fill", inputs = s$inputs, attrs = attrs), 0L))
+  }
+  if (!is.numeric(value) && !is.logical(value) || is.na(value)) {
+    .type_error("value must be a single number, logical or string")
   }
   dt <- .default_dtype_of(value)
   .fill_op(dims, as.double(value), dt, name, "Fill")
@@ -88,6 +107,7 @@
 .tf_reshape <- function(tensor, shape, name = NULL) {
   g <- .graph_of(tensor)
   x <- .as_tensor(tensor, g = g)
+  if (is.list(shape) && !is.object(shape) && .holds_tensor(shape)) shape <- .autopack(shape, NULL, g)
   if (inherits(shape, "tf_tensor_like")) {
     return(.tensor(g, .add_op(g, "Reshape", name, "Reshape", inputs = list(x, .as_tensor(shape, g = g))), 0L))
   }

@@ -141,8 +141,9 @@ Math.tf_tensor_like <- function(x, ...) {
     attrs <- list(keep_dims = isTRUE(keepdims))
     return(.tensor(g, .add_op(g, type, name, default_name, inputs = list(x, .as_tensor(axis, g = g)), attrs = attrs), 0L))
   }
+  if (length(dim(axis)) > 1L) .value_error("Shape must be at most rank 1 but is rank ", length(dim(axis)))
   if (!is.null(axis)) {
-    axis <- unlist(axis)
+    axis <- if (is.list(axis) && !length(axis)) numeric(0) else unlist(axis)  # list(): reduce no axis
     if (!is.numeric(axis) || anyNA(axis) || any(axis != floor(axis))) .type_error("axis must be whole numbers")
   }
   attrs <- list(

@@ -46,6 +46,7 @@
 }
 
 .scalar_arg <- function(x, what) {
+  if (is.numeric(x) && length(x) > 1L) .value_error("Shape must be rank 0 but is rank ", max(1L, length(dim(x))))
   if (!is.numeric(x) || length(x) != 1L || is.na(x)) .type_error(what, " must be a single number")
   as.double(x)
 }

@@ -21,9 +21,15 @@ void check_dims(const InferContext&, const Dims& dims) { checked_num_elements(di
 
 // Fill: a tensor of `shape` holding `value` everywhere (zeros/ones/fill).
 // The shape is attribute "shape" or input 0 (`dims`, a 1-D int tensor).
+// With two inputs, the value too is a tensor (a scalar), as TensorFlow's Fill(dims, value).
 void infer_fill(InferContext& c) {
+  if (c.num_inputs() > 1) {
+    const PartialShape& v = c.input_shape(1);
+    if (v.known_rank && !v.dims.empty())
+      c.value_error("Shape must be rank 0 but is rank " + std::to_string(v.dims.size()));
+  }
   if (c.num_inputs() > 0) {
-    c.set_output(c.node.attr<DType>("dtype"), shape_from_input(c, 0, "dims"));
+    c.set_output(c.num_inputs() > 1 ? c.input_dtype(1) : c.node.attr<DType>("dtype"), shape_from_input(c, 0, "dims"));
     return;
   }
   const Dims& dims = c.node.attr<Dims>("shape");
@@ -31,8 +37,21 @@ void infer_fill(InferContext& c) {
   c.set_output(c.node.attr<DType>("dtype"), PartialShape::of(dims));
 }
 void compute_fill(KernelContext& k) {
-  DType t = k.node.attr<DType>("dtype");
   const Dims dims = shape_operand(k, 0);
+  if (k.inputs.size() > 1) {
+    const Tensor& v = k.inputs[1];
+    require(v.rank() == 0, Code::kInvalidArgument, "value must be a scalar, got shape " + dims_debug_string(v.shape()));
+    Tensor out(v.dtype(), dims);
+    if (v.dtype() == DType::kString) {
+      for (auto& x : out.strings()) x = v.strings()[0];
+    } else {
+      std::size_t es = dtype_size(v.dtype());
+      for (std::int64_t i = 0; i < out.size(); ++i) std::memcpy(static_cast<char*>(out.raw()) + i * es, v.raw(), es);
+    }
+    k.outputs.push_back(std::move(out));
+    return;
+  }
+  DType t = k.node.attr<DType>("dtype");
   if (t == DType::kString) {
     Tensor s(t, dims);
     for (auto& x : s.strings()) x = k.node.attr_or<std::string>("string_value", "");
@@ -122,13 +141,9 @@ void infer_reshape(InferContext& c) {
     require_int_input(c, 1, "shape");
     const Tensor* v = constant_input(c, 1);
     if (!v) {
-      // Not known while building: the rank is the shape vector's length, if that is known.
-      const PartialShape& s = c.input_shape(1);
-      if (s.known_rank && s.dims.size() > 1)
-        c.value_error("Shape must be rank 1 but is rank " + std::to_string(s.dims.size()));
-      bool len_known = s.known_rank && s.dims.size() == 1 && s.dims[0] >= 0;
-      c.set_output(c.input_dtype(0), len_known ? PartialShape::of(Dims(static_cast<std::size_t>(s.dims[0]), -1))
-                                               : PartialShape::unknown());
+      // Not known while building: the rank is the shape vector's length, if that is known, with
+      // the sizes packed in as constants (-1, to infer, stays unknown here).
+      c.set_output(c.input_dtype(0), shape_from_input(c, 1, "shape"));
       return;
     }
     if (v->rank() != 1) c.value_error("Shape must be rank 1 but is rank " + std::to_string(v->rank()));
@@ -454,7 +469,7 @@ void compute_noop(KernelContext&) {}
 
 void register_array_ops() {
   register_op({"Const", 0, 0, false, 0, false, infer_const, compute_const});
-  register_op({"Fill", 0, 1, false, 0, false, infer_fill, compute_fill});
+  register_op({"Fill", 0, 2, false, 0, false, infer_fill, compute_fill});
   register_op({"ZerosLike", 1, 1, false, 0, false, infer_like, compute_zeros_like});
   register_op({"OnesLike", 1, 1, false, 0, false, infer_like, compute_ones_like});
   register_op({"Placeholder", 0, 0, false, 0, false, infer_placeholder, compute_placeholder});

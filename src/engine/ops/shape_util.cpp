@@ -92,6 +92,19 @@ PartialShape shape_from_input(const InferContext& c, int i, const char* arg) {
     checked_num_elements(d);
     return PartialShape::of(d);
   }
+  // A shape packed from scalars (some known only at run time): the constant ones are known.
+  const Node& n = c.input_node(i);
+  if (n.type == "Pack") {
+    Dims d;
+    for (const Endpoint& e : n.inputs) {
+      const Node& in = c.graph.node(e.node);
+      const Tensor* v = in.type == "Const" ? &in.attr<Tensor>("value") : nullptr;
+      d.push_back(v && v->rank() == 0 ? int_values(*v, arg)[0] : -1);
+    }
+    for (auto e : d)
+      if (e < -1) c.value_error("Dimension " + std::to_string(e) + " must be >= 0");
+    return PartialShape::of(d);
+  }
   if (s.known_rank && s.dims.size() == 1 && s.dims[0] >= 0) return PartialShape::of(Dims(static_cast<std::size_t>(s.dims[0]), -1));
   return PartialShape::unknown();
 }
