@@ -39,6 +39,7 @@
          .unbroadcast(.tf_negative(.tf_multiply(g, .tf_divide(.tf_divide(x, y), y))), y))
   },
   Neg = function(op, grads, inputs, outputs) list(.tf_negative(grads[[1]])),
+  PlaceholderWithDefault = function(op, grads, inputs, outputs) list(grads[[1]]),
   FloorMod = function(op, grads, inputs, outputs) {
     g <- grads[[1]]
     x <- inputs[[1]]
@@ -130,13 +131,15 @@
   Softmax = function(op, grads, inputs, outputs) {
     y <- outputs[[1]]
     g <- grads[[1]]
-    axis <- .softmax_axis(op)
-    list(.tf_multiply(.tf_subtract(g, .tf_reduce_sum(.tf_multiply(g, y), axis = axis, keepdims = TRUE)), y))
+    axis <- if (length(inputs) > 1L) inputs[[2]] else .softmax_axis(op)
+    c(list(.tf_multiply(.tf_subtract(g, .tf_reduce_sum(.tf_multiply(g, y), axis = axis, keepdims = TRUE)), y)),
+      if (length(inputs) > 1L) list(NULL))
   },
   LogSoftmax = function(op, grads, inputs, outputs) {
     g <- grads[[1]]
-    axis <- .softmax_axis(op)
-    list(.tf_subtract(g, .tf_multiply(.tf_reduce_sum(g, axis = axis, keepdims = TRUE), .tf_exp(outputs[[1]]))))
+    axis <- if (length(inputs) > 1L) inputs[[2]] else .softmax_axis(op)
+    c(list(.tf_subtract(g, .tf_multiply(.tf_reduce_sum(g, axis = axis, keepdims = TRUE), .tf_exp(outputs[[1]])))),
+      if (length(inputs) > 1L) list(NULL))
   },
   BiasAdd = function(op, grads, inputs, outputs) {
     g <- .subset2(grads[[1]], "graph")

@@ -94,6 +94,14 @@
   .tensor(g, id, 0L)
 }
 
+# A placeholder that, when not fed, is `input`; `shape` (NULL: unknown) is what feeds must match.
+.tf_placeholder_with_default <- function(input, shape, name = NULL) {
+  g <- .graph_of(input)
+  x <- .as_tensor(input, g = g)
+  attrs <- list(dtype = .dtype_tag(.tensor_dtype(x)), shape = .pshape_attr(shape))
+  .tensor(g, .add_op(g, "PlaceholderWithDefault", name, "PlaceholderWithDefault", inputs = list(x), attrs = attrs), 0L)
+}
+
 .tf_identity <- function(input, name = NULL) {
   g <- .graph_of(input)
   .tensor(g, .add_op(g, "Identity", name, "Identity", inputs = list(.as_tensor(input, g = g))), 0L)
@@ -134,7 +142,10 @@
 .tf_range <- function(start, limit = NULL, delta = 1L, dtype = NULL, name = "range") {
   if (is.null(limit)) {
     limit <- start
-    start <- if (is.integer(limit)) 0L else 0
+    start <- if (is.integer(limit) || inherits(limit, "tf_tensor_like")) 0L else 0
+  }
+  if (inherits(start, "tf_tensor_like") || inherits(limit, "tf_tensor_like") || inherits(delta, "tf_tensor_like")) {
+    return(.range_of_tensors(start, limit, delta, dtype, name))
   }
   .whole_scalar(start, "start")
   .whole_scalar(limit, "limit")
@@ -149,6 +160,16 @@
 }
 
 .tf_linspace <- function(start, stop, num, name = NULL) {
+  if (inherits(start, "tf_tensor_like") || inherits(stop, "tf_tensor_like") || inherits(num, "tf_tensor_like")) {
+    # As TensorFlow: start and stop share one float dtype (start's), num is an integer tensor.
+    g <- .graph_of(start, stop, num)
+    return(.with_name_scope(g, if (is.null(name)) "LinSpace" else name, function(scope) {
+      s <- .as_tensor(start, name = "start", g = g)
+      e <- .as_tensor(stop, dtype = .tensor_type(s)[[1]], name = "stop", g = g)
+      n <- if (inherits(num, "tf_tensor_like")) .as_tensor(num, g = g) else .const_op(g, as.integer(num), "int32", numeric(0), "num")
+      .tensor(g, .add_op(g, "LinSpace", scope, inputs = list(s, e, n)), 0L)
+    }))
+  }
   .whole_scalar(start, "start")
   .whole_scalar(stop, "stop")
   .whole_scalar(num, "num")
@@ -158,6 +179,28 @@
                 attrs = list(start = as.double(start), stop = as.double(stop), num = as.integer(num),
                              dtype = .dtype_tag(.new_dtype("float32"))))
   .tensor(g, id, 0L)
+}
+
+# range() with tensor operands: as TensorFlow, the widest of their dtypes (int32 < int64 <
+# float32 < float64) unless `dtype` is given, every operand cast to it.
+.range_of_tensors <- function(start, limit, delta, dtype, name) {
+  g <- .graph_of(start, limit, delta)
+  .with_name_scope(g, if (is.null(name)) "range" else name, function(scope) {
+    args <- list(start, limit, delta)
+    order <- c("int32", "int64", "float32", "float64")
+    types <- vapply(args, function(x) {
+      if (inherits(x, "tf_tensor_like")) .tensor_type(.as_tensor(x, g = g))[[1]] else .default_dtype_of(x)
+    }, "")
+    if (!all(types %in% order)) .type_error("range needs int32, int64, float32 or float64 operands")
+    dt <- if (!is.null(dtype)) .as_dtype(dtype)$name else order[max(match(types, order))]
+    # R numbers become constants of that dtype (so the length stays static); tensors are cast.
+    ops <- Map(function(x, nm) {
+      if (!inherits(x, "tf_tensor_like")) return(.as_tensor(x, dtype = dt, name = nm, g = g))
+      t <- .as_tensor(x, g = g)
+      if (.tensor_type(t)[[1]] == dt) t else .tf_cast(t, dt)
+    }, args, c("start", "limit", "delta"))
+    .tensor(g, .add_op(g, "Range", scope, inputs = ops), 0L)
+  })
 }
 
 .tf_no_op <- function(name = NULL) {

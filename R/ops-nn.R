@@ -26,6 +26,11 @@
 # InvalidArgument when the graph is built, as TensorFlow 1.15 raises it.
 .softmax_op <- function(type, logits, axis, name) {
   if (is.null(axis)) axis <- -1L
+  if (inherits(axis, "tf_tensor_like")) {  # known when the graph runs; checked then
+    g <- .graph_of(logits, axis)
+    x <- .as_tensor(logits, g = g)
+    return(.tensor(g, .add_op(g, type, name, type, inputs = list(x, .as_tensor(axis, g = g))), 0L))
+  }
   if (!is.numeric(axis) || length(axis) != 1L || is.na(axis) || axis != floor(axis)) .type_error("axis must be a whole number")
   g <- .graph_of(logits)
   x <- .as_tensor(logits, g = g)

@@ -367,3 +367,41 @@ test_that("constant_op_test: PlaceholderTest.testTensorStr", {
   b <- tf$placeholder(tf$int32, shape = shape(32L, 40L), name = "b")
   expect_identical(format(b), 'Tensor("b:0", shape=(32, 40), dtype=int32)')
 })
+
+test_that("constant_op_test: PlaceholderWithDefaultTest.testFullShape", {
+  fresh_graph()
+  sess <- tf$Session()
+  on.exit(sess$close())
+  p <- tf$placeholder_with_default(matrix(2L, 2, 2), shape = shape(2L, 2L))
+  a <- tf$identity(p)
+  expect_identical(sess$run(a), matrix(2L, 2, 2))
+  expect_identical(sess$run(a, feed_dict = dict(p = matrix(3L, 2, 2))), matrix(3L, 2, 2))
+  expect_tf_error(sess$run(a, feed_dict = dict(p = matrix(6L, 2, 3))), "value", "Cannot feed value of shape")
+})
+
+test_that("constant_op_test: PlaceholderWithDefaultTest.testPartialShape", {
+  fresh_graph()
+  sess <- tf$Session()
+  on.exit(sess$close())
+  p <- tf$placeholder_with_default(c(1L, 2L, 3L), shape = shape(NULL))
+  a <- tf$identity(p)
+  expect_identical(sess$run(a), array(c(1L, 2L, 3L)))
+  expect_identical(sess$run(a, feed_dict = dict(p = c(3L, 37L))), array(c(3L, 37L)))
+  expect_tf_error(sess$run(a, feed_dict = dict(p = matrix(2L, 2, 2))), "value", "Cannot feed value of shape")
+})
+
+test_that("constant_op_test: PlaceholderWithDefaultTest.testNoShape", {
+  fresh_graph()
+  sess <- tf$Session()
+  on.exit(sess$close())
+  p <- tf$placeholder_with_default(array(17L, 1L), shape = NULL)
+  a <- tf$identity(p)
+  expect_identical(sess$run(a), array(17L, 1L))
+  expect_identical(sess$run(a, feed_dict = dict(p = c(3L, 37L))), array(c(3L, 37L)))
+  expect_identical(sess$run(a, feed_dict = dict(p = matrix(3L, 2, 2))), matrix(3L, 2, 2))
+})
+
+test_that("constant_op_test: PlaceholderWithDefaultTest.testGradient", {
+  # The result has no static shape; a reshape gives the checker the [5, 7] it needs.
+  grad_check(function(x) tf$reshape(tf$placeholder_with_default(x, shape = NULL), c(5L, 7L)), matrix(rnorm(35), 5, 7))
+})

@@ -51,7 +51,16 @@ test_that("init_ops_test: RangeTest.testNegativeDelta", {
 
 test_that("init_ops_test: RangeTest.testDType", {
   fresh_graph()
-  # The dtype argument (range of tensors is not supported: see the conformance notes).
+  zero <- function(dt) tf$cast(0L, dt)
+  expect_identical(tf$range(zero(tf$int32), 0L, 1L)$dtype$name, "int32")
+  expect_identical(tf$range(zero(tf$int64), 0L, 1L)$dtype$name, "int64")
+  expect_identical(tf$range(zero(tf$float32), 0L, 1L)$dtype$name, "float32")
+  expect_identical(tf$range(zero(tf$float64), 0L, 1L)$dtype$name, "float64")
+  # Mixed operands: the widest dtype of int32 < int64 < float32 < float64.
+  expect_identical(tf$range(zero(tf$int32), zero(tf$int64), 1L)$dtype$name, "int64")
+  expect_identical(tf$range(zero(tf$int64), zero(tf$float32), 1L)$dtype$name, "float32")
+  expect_identical(tf$range(zero(tf$float32), zero(tf$float64), 1L)$dtype$name, "float64")
+  expect_identical(tf$range(zero(tf$float64), zero(tf$int32), 1L)$dtype$name, "float64")
   for (dt in list(tf$int32, tf$int64, tf$float32, tf$float64)) {
     expect_identical(tf$range(0, 0, 1, dtype = dt)$dtype$name, dt$name)
   }
@@ -99,6 +108,13 @@ test_that("init_ops_test: LinSpaceTest.testEndpointsAreExact", {
   expect_identical(ends(.linspace_of(0, 1, 42)), c(0, 1))
   expect_identical(ends(.linspace_of(-1, 0, 42)), c(-1, 0))
   expect_identical(ends(.linspace_of(0.1, 0.2, 4)), f32(c(0.1, 0.2)))
+  # A float64 start makes a float64 linspace, whose end is exactly stop too.
+  fresh_graph()
+  t <- tf$linspace(tf$constant(0, dtype = tf$float64), 0.1, 12L)
+  expect_identical(t$dtype$name, "float64")
+  sess <- tf$Session()
+  on.exit(sess$close())
+  expect_identical(ends(sess$run(t)), c(0, 0.1))
 })
 
 test_that("init_ops_test: DeviceTest.testNoDevice", {

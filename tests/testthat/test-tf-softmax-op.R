@@ -133,3 +133,22 @@ test_that("softmax_op_test: testLargeDims", {
     expect_equal(sess$run(y, feed_dict = dict(x = ones)), .np_softmax(ones), tolerance = 1e-6)
   }
 })
+
+test_that("softmax_op_test: testDimTooLarge", {
+  fresh_graph()
+  sess <- tf$Session()
+  on.exit(sess$close())
+  # The axis is a tensor, so the error comes when the graph runs.
+  dim <- tf$placeholder_with_default(100L, shape = shape())
+  expect_tf_error(sess$run(tf$nn$softmax(c(1, 2, 3, 4), axis = dim)), "invalid_argument",
+                  "Dimension (100) must be in the range [-1, 1)")
+  # A fed axis in range works, and matches the attribute form.
+  x <- tf$constant(matrix(c(1, 2, 3, 4, 5, 7), 2))
+  expect_equal(sess$run(tf$nn$softmax(x, axis = dim), feed_dict = dict(dim = 0L)), sess$run(tf$nn$softmax(x, axis = 0L)))
+  expect_equal(sess$run(tf$nn$log_softmax(x, axis = dim), feed_dict = dict(dim = -1L)), sess$run(tf$nn$log_softmax(x)))
+})
+
+test_that("softmax with a tensor axis has the gradient of the attribute form", {
+  grad_check(function(x) tf$nn$softmax(x, axis = tf$constant(0L)), matrix(c(0.1, -0.4, 1.2, 0.3, 0.8, -1), 2))
+  grad_check(function(x) tf$nn$log_softmax(x, axis = tf$constant(1L)), matrix(c(0.1, -0.4, 1.2, 0.3, 0.8, -1), 2))
+})

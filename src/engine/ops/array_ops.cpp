@@ -234,14 +234,54 @@ std::int64_t range_size(double start, double limit, double delta) {
   return static_cast<std::int64_t>(std::ceil(std::abs((limit - start) / delta)));
 }
 
+// Range and LinSpace take their three numbers as attributes, or as scalar tensor inputs
+// (then the output dtype is the inputs', and its length is static when they are constants).
+double scalar_value(const Tensor& t, const char* what) {
+  require(t.rank() == 0, Code::kInvalidArgument,
+          std::string(what) + " must be a scalar, not shape " + dims_debug_string(t.shape()));
+  double v = 0;
+  dispatch_numeric(t.dtype(), [&](auto* tag) {
+    using T = std::remove_pointer_t<decltype(tag)>;
+    v = static_cast<double>(t.data<T>()[0]);
+  });
+  return v;
+}
+
+// Values of the three operands when all are known (attributes or constants).
+bool three_operands(const InferContext& c, const char* const* names, double* out) {
+  if (c.num_inputs() == 0) {
+    for (int i = 0; i < 3; ++i) out[i] = c.node.attr<double>(names[i]);
+    return true;
+  }
+  for (int i = 0; i < 3; ++i) {
+    const PartialShape& s = c.input_shape(i);
+    if (s.known_rank && !s.dims.empty())
+      c.value_error("Shape must be rank 0 but is rank " + std::to_string(s.dims.size()));
+  }
+  for (int i = 0; i < 3; ++i) {
+    const Tensor* v = constant_input(c, i);
+    if (!v) return false;
+    out[i] = scalar_value(*v, names[i]);
+  }
+  return true;
+}
+
+const char* const kRangeArgs[] = {"start", "limit", "delta"};
+const char* const kLinSpaceArgs[] = {"start", "stop", "num"};
+
 void infer_range(InferContext& c) {
-  std::int64_t n = range_size(c.node.attr<double>("start"), c.node.attr<double>("limit"), c.node.attr<double>("delta"));
-  c.set_output(c.node.attr<DType>("dtype"), PartialShape::of({n}));
+  DType t = c.num_inputs() ? c.input_dtype(0) : c.node.attr<DType>("dtype");
+  for (int i = 1; i < c.num_inputs(); ++i) require_same_input_dtypes(c, kRangeArgs);
+  double v[3];
+  c.set_output(t, three_operands(c, kRangeArgs, v) ? PartialShape::of({range_size(v[0], v[1], v[2])}) : PartialShape::of({-1}));
 }
 void compute_range(KernelContext& k) {
-  double start = k.node.attr<double>("start"), delta = k.node.attr<double>("delta");
-  std::int64_t n = range_size(start, k.node.attr<double>("limit"), delta);
-  Tensor y(k.node.attr<DType>("dtype"), {n});
+  bool in = !k.inputs.empty();
+  double start = in ? scalar_value(k.inputs[0], "start") : k.node.attr<double>("start");
+  double limit = in ? scalar_value(k.inputs[1], "limit") : k.node.attr<double>("limit");
+  double delta = in ? scalar_value(k.inputs[2], "delta") : k.node.attr<double>("delta");
+  std::int64_t n = range_size(start, limit, delta);
+  Tensor y(in ? k.inputs[0].dtype() : k.node.attr<DType>("dtype"), {n});
   dispatch_numeric(y.dtype(), [&](auto* tag) {
     using T = std::remove_pointer_t<decltype(tag)>;
     T* p = y.data<T>();
@@ -251,16 +291,31 @@ void compute_range(KernelContext& k) {
 }
 
 void infer_linspace(InferContext& c) {
-  std::int64_t num = c.node.attr<std::int64_t>("num");
-  if (num <= 0) fail(Code::kInvalidArgument, "Requires num > 0: " + std::to_string(num));
-  DType t = c.node.attr<DType>("dtype");
+  DType t = c.num_inputs() ? c.input_dtype(0) : c.node.attr<DType>("dtype");
   if (!dtype_is_floating(t)) fail(Code::kTypeError, std::string("LinSpace needs a floating dtype, not ") + dtype_name(t));
+  if (c.num_inputs()) {
+    if (c.input_dtype(1) != t)
+      fail(Code::kTypeError, std::string("Input 'stop' of 'LinSpace' Op has type ") + dtype_name(c.input_dtype(1)) +
+                                 " that does not match type " + dtype_name(t) + " of argument 'start'.");
+    require_int_input(c, 2, "num");
+  }
+  double v[3];
+  std::int64_t num = -1;
+  if (c.num_inputs() == 0) {
+    num = c.node.attr<std::int64_t>("num");
+  } else if (three_operands(c, kLinSpaceArgs, v)) {
+    num = static_cast<std::int64_t>(v[2]);
+  }
+  if (num != -1 && num <= 0) fail(Code::kInvalidArgument, "Requires num > 0: " + std::to_string(num));
   c.set_output(t, PartialShape::of({num}));
 }
 void compute_linspace(KernelContext& k) {
-  double start = k.node.attr<double>("start"), stop = k.node.attr<double>("stop");
-  std::int64_t num = k.node.attr<std::int64_t>("num");
-  Tensor y(k.node.attr<DType>("dtype"), {num});
+  bool in = !k.inputs.empty();
+  double start = in ? scalar_value(k.inputs[0], "start") : k.node.attr<double>("start");
+  double stop = in ? scalar_value(k.inputs[1], "stop") : k.node.attr<double>("stop");
+  std::int64_t num = in ? static_cast<std::int64_t>(scalar_value(k.inputs[2], "num")) : k.node.attr<std::int64_t>("num");
+  require(num > 0, Code::kInvalidArgument, "Requires num > 0: " + std::to_string(num));
+  Tensor y(in ? k.inputs[0].dtype() : k.node.attr<DType>("dtype"), {num});
   double step = num > 1 ? (stop - start) / static_cast<double>(num - 1) : 0.0;
   dispatch_numeric(y.dtype(), [&](auto* tag) {
     using T = std::remove_pointer_t<decltype(tag)>;
@@ -477,8 +532,8 @@ void register_array_ops() {
   register_op({"StopGradient", 1, 1, false, 0, false, infer_like, compute_identity});
   register_op({"Reshape", 1, 2, false, 0, false, infer_reshape, compute_reshape});
   register_op({"Cast", 1, 1, false, 0, false, infer_cast, compute_cast});
-  register_op({"Range", 0, 0, false, 0, false, infer_range, compute_range});
-  register_op({"LinSpace", 0, 0, false, 0, false, infer_linspace, compute_linspace});
+  register_op({"Range", 0, 3, false, 0, false, infer_range, compute_range});
+  register_op({"LinSpace", 0, 3, false, 0, false, infer_linspace, compute_linspace});
   register_op({"NoOp", 0, 0, false, 0, false, infer_noop, compute_noop});
   register_op({"Slice", 3, 3, false, 0, false, infer_slice, compute_slice});
   register_op({"Tile", 2, 2, false, 0, false, infer_tile, compute_tile});

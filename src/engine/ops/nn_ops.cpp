@@ -267,8 +267,10 @@ void compute_bias_add_grad(KernelContext& k) {
 
 std::int64_t norm_axis(std::int64_t axis, std::size_t rank, bool insert);
 
+// The axis is attribute "axis" or (input 1) a scalar int tensor known when run.
 void infer_softmax(InferContext& c) {
   require_float_input(c, 0);
+  if (c.num_inputs() > 1) require_int_input(c, 1, "axis");
   const PartialShape& s = c.input_shape(0);
   if (s.known_rank && s.dims.empty()) c.value_error("Shape must be at least rank 1 but is rank 0");
   c.set_output(c.input_dtype(0), s);
@@ -278,7 +280,16 @@ template <bool kLog>
 void compute_softmax(KernelContext& k) {
   const Tensor& x = k.inputs[0];
   require(x.rank() >= 1, Code::kInvalidArgument, "logits must have at least one dimension");
-  std::size_t a = static_cast<std::size_t>(norm_axis(k.node.attr_or<std::int64_t>("axis", -1), x.shape().size(), false));
+  std::int64_t axis = k.node.attr_or<std::int64_t>("axis", -1);
+  if (k.inputs.size() > 1) {
+    require(k.inputs[1].rank() == 0, Code::kInvalidArgument, "axis must be a scalar");
+    axis = int_values(k.inputs[1], "axis")[0];
+  }
+  std::int64_t r = static_cast<std::int64_t>(x.shape().size());
+  require(axis >= -r && axis < r, Code::kInvalidArgument,
+          "Dimension (" + std::to_string(axis) + ") must be in the range [" + std::to_string(-r) + ", " + std::to_string(r) +
+              ") where " + std::to_string(r) + " is the number of dimensions in the input.");
+  std::size_t a = static_cast<std::size_t>(norm_axis(axis, x.shape().size(), false));
   // Rows of c values `inner` apart: outer blocks of c * inner values.
   std::int64_t c = x.shape()[a], inner = 1, n = x.size();
   for (std::size_t i = a + 1; i < x.shape().size(); ++i) inner *= x.shape()[i];
@@ -442,8 +453,8 @@ void register_nn_ops() {
   register_op({"ReductionGrad", 2, 3, false, 0, false, infer_reduction_grad, compute_reduction_grad});
   register_op({"BiasAdd", 2, 2, false, 0, false, infer_bias_add, compute_bias_add});
   register_op({"BiasAddGrad", 1, 1, false, 0, false, infer_bias_add_grad, compute_bias_add_grad});
-  register_op({"Softmax", 1, 1, false, 0, false, infer_softmax, compute_softmax<false>});
-  register_op({"LogSoftmax", 1, 1, false, 0, false, infer_softmax, compute_softmax<true>});
+  register_op({"Softmax", 1, 2, false, 0, false, infer_softmax, compute_softmax<false>});
+  register_op({"LogSoftmax", 1, 2, false, 0, false, infer_softmax, compute_softmax<true>});
   register_op({"SoftmaxCrossEntropyWithLogits", 2, 2, false, 0, false, infer_xent, compute_xent});
   register_op({"ArgMax", 1, 1, false, 0, false, infer_argmax, compute_argmax});
   register_op({"ExpandDims", 1, 1, false, 0, false, infer_expand_dims, compute_expand_dims});
