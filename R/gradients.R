@@ -170,6 +170,9 @@
   }
 )
 
+# The any-rank form of the fused loss (logits of unknown rank) has the same gradient.
+.grad_fns$SoftmaxCrossEntropyWithLogitsAnyRank <- .grad_fns$SoftmaxCrossEntropyWithLogits
+
 # Ops through which no gradient flows (TensorFlow registers them as not differentiable).
 .no_gradient_ops <- c("StopGradient", "ArgMax", "Equal", "NotEqual", "Greater", "GreaterEqual", "Less", "LessEqual",
                       "Floor", "FloorDiv", "LogicalAnd", "LogicalOr", "LogicalNot", "Const",

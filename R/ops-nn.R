@@ -111,9 +111,13 @@
     lb <- .as_tensor(labels, dtype = .tensor_type(lg)[[1]], g = g)
     dims <- .tensor_dims(lg)
     r <- length(dims)
-    # The fused op for matrices over the last axis (and for logits of unknown rank, checked when run).
-    if (is.null(dims) || (r == 2L && axis %in% c(-1, 1))) {
+    # The fused op for matrices over the last axis; for logits of unknown rank, its any-rank form
+    # (classes on the last axis, as TensorFlow's wrapper flattens them).
+    if (r == 2L && axis %in% c(-1, 1)) {
       return(.tensor(g, .add_op(g, "SoftmaxCrossEntropyWithLogits", scope, inputs = list(lg, lb)), 0L))
+    }
+    if (is.null(dims) && axis == -1) {
+      return(.tensor(g, .add_op(g, "SoftmaxCrossEntropyWithLogitsAnyRank", scope, inputs = list(lg, lb)), 0L))
     }
     # Other ranks and axes, as TensorFlow's wrapper computes them: the loss is
     # -sum(labels * log_softmax(logits)) over the class axis.

@@ -128,3 +128,28 @@ test_that("xent_op_test: testZeroDimension", {
   loss <- sess$run(tf$nn$softmax_cross_entropy_with_logits(labels = labels, logits = features))
   expect_identical(dim(loss), c(0L, 2L))
 })
+
+test_that("xent of logits whose rank is known only when run takes the classes on the last axis", {
+  fresh_graph()
+  logits <- tf$placeholder(tf$float64)
+  labels <- tf$placeholder(tf$float64)
+  loss <- tf$nn$softmax_cross_entropy_with_logits_v2(labels = labels, logits = logits)
+  expect_null(loss$shape$ndims)
+  grad <- tf$gradients(tf$reduce_sum(loss), logits)[[1]]
+  set.seed(3)
+  x <- array(rnorm(24), c(2, 3, 4))
+  y <- array(runif(24), c(2, 3, 4))
+  y <- y / as.vector(apply(y, c(1, 2), sum))  # each [i, j, ] row sums to 1
+  sess <- tf$Session()
+  on.exit(sess$close())
+  out <- sess$run(list(loss, grad), feed_dict = dict(logits = x, labels = y))
+  lse <- apply(x, c(1, 2), function(r) log(sum(exp(r))))
+  expect_equal(out[[1]], apply(y * (as.vector(lse) - x), c(1, 2), sum), tolerance = 1e-10)
+  soft <- exp(x - as.vector(lse))
+  expect_equal(out[[2]], soft - y, tolerance = 1e-10)
+  # A rank-2 value fed the same way gives the fused op's result.
+  m <- matrix(c(1, 2, 3, 4, 6, 5), 2)
+  lab <- matrix(c(0, 1, 1, 0, 0, 0), 2)
+  expect_equal(sess$run(loss, feed_dict = dict(logits = m, labels = lab)),
+               sess$run(tf$nn$softmax_cross_entropy_with_logits_v2(labels = lab, logits = tf$constant(m, dtype = tf$float64))))
+})

@@ -322,20 +322,32 @@ void infer_xent(InferContext& c) {
   if (!dtype_is_floating(t)) fail(Code::kTypeError, "softmax_cross_entropy_with_logits needs float32 or float64 tensors");
   const PartialShape& a = c.input_shape(0);
   const PartialShape& b = c.input_shape(1);
+  if (!a.compatible_with(b)) c.value_error("Shapes " + a.list_string() + " and " + b.list_string() + " are incompatible");
+  const PartialShape& known = a.known_rank ? a : b;
+  if (c.node.type != "SoftmaxCrossEntropyWithLogits") {
+    // The any-rank form (internal, for logits whose rank is known only when run): classes on
+    // the last axis, the loss has the other axes.
+    if (known.known_rank && known.dims.empty()) c.value_error("Shape must be at least rank 1 but is rank 0");
+    PartialShape loss = known;
+    if (loss.known_rank) loss.dims.pop_back();
+    c.set_output(t, loss);
+    c.set_output(t, known);
+    return;
+  }
   if (a.known_rank && a.dims.size() != 2) c.value_error("Shape must be rank 2 but is rank " + std::to_string(a.dims.size()));
   if (b.known_rank && b.dims.size() != 2) c.value_error("Shape must be rank 2 but is rank " + std::to_string(b.dims.size()));
-  if (!a.compatible_with(b)) c.value_error("Shapes " + a.list_string() + " and " + b.list_string() + " are incompatible");
   std::int64_t batch = a.known_rank ? a.dims[0] : (b.known_rank ? b.dims[0] : -1);
   c.set_output(t, PartialShape::of({batch}));
-  c.set_output(t, a.known_rank ? a : b);
+  c.set_output(t, known);
 }
 void compute_xent(KernelContext& k) {
   const Tensor& x = k.inputs[0];
   const Tensor& y = k.inputs[1];
-  require(x.rank() == 2 && x.shape() == y.shape(), Code::kInvalidArgument,
+  bool any_rank = k.node.type != "SoftmaxCrossEntropyWithLogits";
+  require((any_rank ? x.rank() >= 1 : x.rank() == 2) && x.shape() == y.shape(), Code::kInvalidArgument,
           "logits and labels must be same size: logits_size=" + dims_debug_string(x.shape()) + " labels_size=" + dims_debug_string(y.shape()));
-  std::int64_t b = x.shape()[0], c = x.shape()[1];
-  Tensor loss(x.dtype(), {b});
+  std::int64_t c = x.shape().back(), b = c ? x.size() / c : num_elements(Dims(x.shape().begin(), x.shape().end() - 1));
+  Tensor loss(x.dtype(), Dims(x.shape().begin(), x.shape().end() - 1));
   Tensor back(x.dtype(), x.shape());
   dispatch_float(x.dtype(), "SoftmaxCrossEntropyWithLogits", [&](auto* tag) {
     using T = std::remove_pointer_t<decltype(tag)>;
@@ -456,6 +468,7 @@ void register_nn_ops() {
   register_op({"Softmax", 1, 2, false, 0, false, infer_softmax, compute_softmax<false>});
   register_op({"LogSoftmax", 1, 2, false, 0, false, infer_softmax, compute_softmax<true>});
   register_op({"SoftmaxCrossEntropyWithLogits", 2, 2, false, 0, false, infer_xent, compute_xent});
+  register_op({"SoftmaxCrossEntropyWithLogitsAnyRank", 2, 2, false, 0, false, infer_xent, compute_xent});
   register_op({"ArgMax", 1, 1, false, 0, false, infer_argmax, compute_argmax});
   register_op({"ExpandDims", 1, 1, false, 0, false, infer_expand_dims, compute_expand_dims});
 }
