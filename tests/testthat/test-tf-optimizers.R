@@ -461,6 +461,7 @@ test_that("adagrad_test: testDynamicShapeVariable_Ok", {
   # is being fixed elsewhere (shape.R), so here the variable op's shape attribute is checked.
   v <- tf$Variable(tf$constant(1), validate_shape = FALSE, name = "v")
   expect_null(v$op$get_attr("shape"))
+  expect_false(v$shape$is_fully_defined())
   expect_s3_class(tf$train$AdagradOptimizer(3.0, initial_accumulator_value = 0.1), "tf_optimizer")
 })
 
@@ -468,6 +469,7 @@ test_that("adagrad_test: testDynamicShapeVariableWithCallableInit", {
   fresh_graph()
   var0 <- tf$Variable(tf$constant(1), validate_shape = FALSE, name = "var0")
   expect_null(var0$op$get_attr("shape"))
+  expect_false(var0$shape$is_fully_defined())
   grads0 <- tf$constant(0.1, dtype = tf$float32)
   learning_rate <- function() 3.0
   ada_opt <- tf$train$AdagradOptimizer(learning_rate, initial_accumulator_value = 0.1, use_locking = TRUE)
