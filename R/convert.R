@@ -96,6 +96,13 @@
 # and stacked along a new first axis by a Pack op named "packed".
 .autopack <- function(x, dtype, g) {
   if (is.null(dtype)) dtype <- .tensor_type(.first_tensor(x))[[1]]
+  dtype <- .subset2(.as_dtype(dtype), "name")
+  for (e in x) {
+    if (inherits(e, "tf_tensor_like") && .tensor_type(.as_tensor(e, g = g))[[1]] != dtype) {
+      .type_error("Cannot convert a list containing a tensor of dtype ", .tensor_type(.as_tensor(e, g = g))[[1]],
+                  " to ", dtype, " (Tensor is: ", format(e), ")")
+    }
+  }
   if (!length(x)) .value_error("Cannot pack an empty list of tensors")
   .with_name_scope(g, "packed", function(scope) {
     elems <- lapply(seq_along(x) - 1L, function(i) .as_tensor(x[[i + 1L]], dtype = dtype, name = as.character(i), g = g))

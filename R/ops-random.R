@@ -67,6 +67,14 @@
     if (dt$is_integer) .value_error("Must specify maxval for integer dtype ", dt$name)
     maxval <- 1
   }
+  if (dt$is_integer) {
+    lim <- if (dt$name == "int32") 2^31 else 2^63
+    for (v in list(minval, maxval)) {
+      if (is.numeric(v) && length(v) == 1L && !is.na(v) && (v != floor(v) || v < -lim || v >= lim)) {
+        .type_error("minval and maxval must be whole numbers in the range of ", dt$name, ", got ", format(v))
+      }
+    }
+  }
   .random_op("RandomUniform", "random_uniform", shape,
              list(minval = .scalar_arg(minval, "minval"), maxval = .scalar_arg(maxval, "maxval")), dt, seed, name)
 }

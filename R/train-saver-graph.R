@@ -35,13 +35,20 @@
   lapply(seq_len(n), function(i) {
     var_t <- .tensor(g, .subset2(vars[[i]], "op"), 0L)
     value <- .tensor(g, restore, i - 1L)
+    dims <- .tensor_dims(var_t)
+    fully_defined <- !is.null(dims) && !anyNA(dims)
     if (reshape) {
-      dims <- .tensor_dims(var_t)
-      shape_t <- .const_op(g, as.integer(dims), "int32", length(dims), "Reshape/shape")
-      value <- .tensor(g, .add_op(g, "Reshape", NULL, "Reshape", inputs = list(value, shape_t)), 0L)
+      value <- if (fully_defined) {
+        shape_t <- .const_op(g, as.integer(dims), "int32", length(dims), "Reshape/shape")
+        .tensor(g, .add_op(g, "Reshape", NULL, "Reshape", inputs = list(value, shape_t)), 0L)
+      } else {
+        # The variable's shape is known only when run: take it from the variable itself.
+        .tensor(g, .add_op(g, "ReshapeLike", NULL, "Reshape", inputs = list(value, var_t)), 0L)
+      }
     }
+    # As TensorFlow: the shape is checked when the variable's is fully defined (and not reshaped).
     .operation(g, .add_op(g, "Assign", NULL, "Assign", inputs = list(var_t, value),
-                          attrs = list(use_locking = TRUE, validate_shape = !reshape)))
+                          attrs = list(use_locking = TRUE, validate_shape = !reshape && fully_defined)))
   })
 }
 

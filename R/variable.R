@@ -83,11 +83,13 @@
 # The variable's value before adding one; an OutOfRange error once it has reached `limit`.
 .tf_count_up_to <- function(ref, limit, name = NULL) {
   v <- .check_variable(ref)
-  if (!is.numeric(limit) || length(limit) != 1L || is.na(limit) || limit != floor(limit)) .type_error("limit must be a whole number")
+  if (!is.numeric(limit) || length(limit) != 1L || is.na(limit) || limit != floor(limit) || abs(limit) >= 2^63) {
+    .type_error("limit must be a whole number within int64's range")
+  }
   g <- .subset2(v, "graph")
   var_t <- .tensor(g, .subset2(v, "op"), 0L)
   id <- with(.tf_colocate_with(v), .add_op(g, "CountUpTo", name, "CountUpTo", inputs = list(var_t),
-                                          attrs = list(limit = as.integer(limit))))
+                                          attrs = list(limit = as.double(limit))))
   .tensor(g, id, 0L)
 }
 

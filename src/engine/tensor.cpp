@@ -97,6 +97,11 @@ Tensor::Tensor(DType dtype, Dims shape) : dtype_(dtype), shape_(std::move(shape)
   } else {
     std::size_t es = dtype_size(dtype);
     require(es > 0, Code::kInvalidArgument, "Cannot allocate a tensor of dtype invalid");
+    // Element counts are below 2^62, but their bytes may still not fit a size_t (or memory).
+    constexpr std::size_t kMaxBytes = (std::size_t(1) << 62);
+    if (static_cast<std::uint64_t>(n) > kMaxBytes / es)
+      fail(Code::kResourceExhausted, "OOM when allocating tensor with shape " + dims_debug_string(shape_) + " of " +
+                                         dtype_name(dtype) + ": its size in bytes overflows");
     buf_ = std::make_shared<Buffer>(static_cast<std::size_t>(n) * es);
   }
 }

@@ -65,3 +65,16 @@ test_that("== and != compare elementwise", {
   expect_identical(sess$run(x == 2), array(c(FALSE, TRUE, FALSE)))
   expect_identical(sess$run(x != 2), array(c(TRUE, FALSE, TRUE)))
 })
+
+test_that("the lowest integer modulo or divided by -1 neither traps nor crashes", {
+  fresh_graph()
+  sess <- tf$Session()
+  on.exit(sess$close())
+  a <- tf$constant(-2^63, dtype = tf$int64)
+  b <- tf$constant(-1, dtype = tf$int64)
+  expect_identical(sess$run(a %% b), 0)
+  expect_identical(sess$run(a %/% b), -2^63)  # wraps, as two's complement negation does
+  a32 <- tf$constant(-2147483647L) - 1L
+  expect_identical(sess$run(a32 %% -1L), 0L)
+  expect_identical(sess$run(tf$constant(7L) %/% -1L), -7L)
+})

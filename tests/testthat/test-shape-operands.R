@@ -105,3 +105,42 @@ test_that("gradients flow through slice, tile, fed-shape reshape and tensor-axis
   grad_check(function(x) tf$reduce_sum(x, axis = tf$constant(0L)), matrix(rnorm(6), 2))
   grad_check(function(x) tf$reduce_mean(x, axis = tf$constant(1L), keepdims = TRUE), matrix(rnorm(6), 2))
 })
+
+test_that("huge fed shapes, multiples and sizes are classed errors, never crashes", {
+  fresh_graph()
+  sess <- tf$Session()
+  on.exit(sess$close())
+  m <- tf$placeholder(tf$int64)
+  x <- tf$constant(c(1, 2, 3, 4))
+  expect_tf_error(sess$run(tf$tile(x, m), feed_dict = dict(m = 2^62 + 1024)), "invalid_argument", "overflows")
+  expect_tf_error(sess$run(tf$tile(x, m), feed_dict = dict(m = 2^62)), "invalid_argument", "overflows")
+  expect_tf_error(tf$tile(x, tf$constant(array(2^62 + 1024, 1L), dtype = tf$int64)), "invalid_argument", "overflows")
+  p <- tf$placeholder(tf$int64)
+  expect_tf_error(sess$run(tf$zeros(p, dtype = tf$float64), feed_dict = dict(p = 2^61)), "resource_exhausted", "overflows")
+  expect_tf_error(sess$run(tf$random_normal(p), feed_dict = dict(p = c(2^31, 2^30))), "resource_exhausted")
+  z <- tf$zeros(c(0L, 2000L))
+  b <- tf$placeholder(tf$int64)
+  s <- tf$placeholder(tf$int64)
+  expect_tf_error(sess$run(tf$slice(z, b, s), feed_dict = dict(b = c(0, 1500), s = c(0, 2^63 - 1024))),
+                  "invalid_argument", "Expected size[1] in [0, 500]")
+})
+
+test_that("slice and tile gradients check the incoming gradient's shape", {
+  fresh_graph()
+  sess <- tf$Session()
+  on.exit(sess$close())
+  x <- tf$constant(matrix(1:6, 2), dtype = tf$float32)
+  g <- tf$gradients(tf$slice(x, c(0L, 0L), c(1L, 1L)), x, grad_ys = tf$ones(c(50L, 50L)))[[1]]
+  expect_tf_error(sess$run(g), "invalid_argument", "does not fit input shape [2,3]")
+  e <- tf$zeros(c(2L, 0L))
+  g2 <- tf$gradients(tf$tile(e, c(1L, 1L)), e, grad_ys = tf$ones(c(2L, 3L)))[[1]]
+  expect_tf_error(sess$run(g2), "invalid_argument", "is not a tiling of input shape [2,0]")
+})
+
+test_that("packed lists of mixed dtypes and out-of-range integer bounds are TypeErrors", {
+  fresh_graph()
+  expect_tf_error(tf$zeros(list(tf$constant(2, dtype = tf$int64), tf$constant(3L))), "type",
+                  "Cannot convert a list containing a tensor of dtype int32 to int64")
+  expect_tf_error(tf$random_uniform(shape(2L), minval = 0, maxval = 1e30, dtype = tf$int64), "type", "range of int64")
+  expect_tf_error(tf$random_uniform(shape(2L), minval = 0.5, maxval = 3, dtype = tf$int32), "type", "whole numbers")
+})

@@ -565,3 +565,15 @@ test_that("variable_ops_test: testIsVariableInitialized", {
     expect_true(tf$is_variable_initialized(v0)$eval())
   })
 })
+
+test_that("count_up_to takes int64 limits beyond 2^31", {
+  fresh_graph()
+  v <- tf$Variable(0, dtype = tf$int64)
+  sess <- tf$Session()
+  on.exit(sess$close())
+  sess$run(v$initializer)
+  up <- tf$count_up_to(v, 3e9)
+  expect_identical(sess$run(up), 0)
+  expect_identical(sess$run(v), 1)
+  expect_tf_error(tf$count_up_to(v, 2^64), "type", "int64")
+})

@@ -176,3 +176,22 @@ test_that("an empty saver adds no ops and has no SaverDef", {
   expect_length(tf$get_default_graph()$get_operations(), n)
   expect_null(saver$saver_def)
 })
+
+test_that("restore ops handle variables whose shape is known only when run", {
+  fresh_graph()
+  ph <- tf$placeholder(tf$float32)
+  u <- tf$Variable(ph, validate_shape = FALSE, name = "u")
+  saver <- tf$train$Saver(list(u))
+  sess <- tf$Session()
+  on.exit(sess$close())
+  sess$run(u$initializer, feed_dict = dict(ph = matrix(1:6, 2)))
+  prefix <- saver$save(sess, file.path(ckpt_dir(), "u"))
+  sess$run(u$initializer, feed_dict = dict(ph = matrix(0, 3, 3)))
+  # Not shape-checked: the restored value replaces the [3, 3] one, as in TensorFlow.
+  sess$run(saver$saver_def$restore_op_name, feed_dict = feed_path(saver, prefix))
+  expect_equal(sess$run(u), matrix(1:6, 2))
+  # reshape = TRUE takes the target shape from the variable when it runs.
+  sess$run(u$initializer, feed_dict = dict(ph = matrix(0, 3, 2)))
+  tf$train$Saver(list(u), reshape = TRUE)$restore(sess, prefix)
+  expect_equal(sess$run(u), matrix(c(1, 5, 4, 3, 2, 6), 3))
+})

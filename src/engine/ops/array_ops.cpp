@@ -374,7 +374,7 @@ Dims slice_dims(const Dims& in, const Dims& begin, const Dims& size) {
     if (b < 0 || b > in[i])
       fail(Code::kInvalidArgument, "Expected begin[" + std::to_string(i) + "] in [0, " + std::to_string(in[i]) +
                                        "], but got " + std::to_string(b));
-    if (s < 0 || b + s > in[i])
+    if (s < 0 || s > in[i] - b)
       fail(Code::kInvalidArgument, "Expected size[" + std::to_string(i) + "] in [0, " + std::to_string(in[i] - b) +
                                        "], but got " + std::to_string(size[i]));
     out[i] = s;
@@ -425,6 +425,15 @@ void compute_slice(KernelContext& k) {
   k.outputs.push_back(std::move(out));
 }
 
+// dim * multiple, or InvalidArgument when the product leaves the range of element counts.
+std::int64_t tiled_dim(std::int64_t dim, std::int64_t multiple) {
+  constexpr std::int64_t kMax = std::int64_t(1) << 62;
+  if (multiple != 0 && dim > kMax / multiple)
+    fail(Code::kInvalidArgument, "Tiling a dimension of " + std::to_string(dim) + " by " + std::to_string(multiple) +
+                                     " overflows the number of elements");
+  return dim * multiple;
+}
+
 void infer_tile(InferContext& c) {
   require_int_input(c, 1, "multiples");
   const PartialShape& in = c.input_shape(0);
@@ -437,7 +446,7 @@ void infer_tile(InferContext& c) {
       c.value_error("Shape must be rank " + std::to_string(in.dims.size()) + " but is rank " + std::to_string(mult.size()));
     for (std::size_t i = 0; i < out.size(); ++i) {
       if (mult[i] < 0) c.value_error("Expected multiples[" + std::to_string(i) + "] >= 0, but got " + std::to_string(mult[i]));
-      out[i] = in.dims[i] < 0 ? -1 : in.dims[i] * mult[i];
+      out[i] = in.dims[i] < 0 ? -1 : tiled_dim(in.dims[i], mult[i]);
     }
     if (PartialShape::of(out).fully_defined()) checked_num_elements(out);
   }
@@ -456,7 +465,7 @@ void compute_tile(KernelContext& k) {
   for (std::size_t i = 0; i < r; ++i) {
     if (mult[i] < 0)
       fail(Code::kInvalidArgument, "Expected multiples[" + std::to_string(i) + "] >= 0, but got " + std::to_string(mult[i]));
-    out_d[i] = x.shape()[i] * mult[i];
+    out_d[i] = tiled_dim(x.shape()[i], mult[i]);
   }
   checked_num_elements(out_d);
   Tensor out(x.dtype(), out_d);
@@ -480,6 +489,10 @@ void compute_slice_grad(KernelContext& k) {
   Dims begin = int_values(k.inputs[1], "begin");
   std::size_t r = x.shape().size();
   require(begin.size() == r && g.rank() == static_cast<int>(r), Code::kInvalidArgument, "SliceGrad: ranks differ");
+  for (std::size_t i = 0; i < r; ++i)
+    require(begin[i] >= 0 && begin[i] <= x.shape()[i] && g.shape()[i] <= x.shape()[i] - begin[i], Code::kInvalidArgument,
+            "The gradient of a slice of shape " + dims_debug_string(g.shape()) + " does not fit input shape " +
+                dims_debug_string(x.shape()) + " at begin " + dims_debug_string(begin));
   Tensor out = filled_tensor(g.dtype(), x.shape(), 0.0);
   if (r == 0) { k.outputs.push_back(g); return; }
   Dims st = row_major_strides(x.shape());
@@ -496,6 +509,12 @@ void compute_tile_grad(KernelContext& k) {
   const Tensor& g = k.inputs[1];
   std::size_t r = x.shape().size();
   require(g.rank() == static_cast<int>(r), Code::kInvalidArgument, "TileGrad: ranks differ");
+  for (std::size_t i = 0; i < r; ++i) {
+    std::int64_t xd = x.shape()[i], gd = g.shape()[i];
+    require(xd > 0 ? gd % xd == 0 : gd == 0, Code::kInvalidArgument,
+            "The gradient of a tile of shape " + dims_debug_string(g.shape()) + " is not a tiling of input shape " +
+                dims_debug_string(x.shape()));
+  }
   if (r == 0) { k.outputs.push_back(g); return; }
   Tensor out = filled_tensor(g.dtype(), x.shape(), 0.0);
   Dims st = row_major_strides(x.shape());

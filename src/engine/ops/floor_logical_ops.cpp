@@ -24,6 +24,7 @@ T floor_mod(T x, T y) {
     T r = std::fmod(x, y);
     return (r != 0 && ((r < 0) != (y < 0))) ? r + y : r;
   } else {
+    if (std::is_signed_v<T> && y == T(-1)) return T(0);  // also for the lowest value, whose x % -1 traps
     T r = x % y;
     return (r != 0 && ((r < 0) != (y < 0))) ? r + y : r;
   }
@@ -34,6 +35,10 @@ T floor_div(T x, T y) {
   if constexpr (std::is_floating_point_v<T>) {
     return std::floor(x / y);
   } else {
+    // The lowest value divided by -1 does not fit: it wraps to itself, as two's complement
+    // negation does (x / -1 would trap).
+    if (std::is_signed_v<T> && y == T(-1))
+      return static_cast<T>(std::uint64_t(0) - static_cast<std::uint64_t>(static_cast<std::int64_t>(x)));
     T q = x / y;
     return (x % y != 0 && ((x < 0) != (y < 0))) ? q - 1 : q;
   }

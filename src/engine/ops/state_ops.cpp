@@ -122,7 +122,9 @@ void compute_count_up_to(KernelContext& k) {
   const Tensor& cur = k.session.read_variable(var);
   if (!cur.shape().empty())
     fail(Code::kInvalidArgument, "input is not a scalar: " + dims_debug_string(cur.shape()));
-  std::int64_t limit = k.node.attr<std::int64_t>("limit");
+  // From R the limit arrives as a double (whole, checked there); an int64 attribute works too.
+  std::int64_t limit = k.node.attr_or<std::int64_t>("limit", 0);
+  if (const double* d = std::get_if<double>(&k.node.attrs.at("limit"))) limit = static_cast<std::int64_t>(*d);
   Tensor* state = k.session.mutable_variable(var);
   if (!state->sole_owner()) *state = state->deep_copy();
   Tensor before(state->dtype(), {});
