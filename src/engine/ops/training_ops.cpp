@@ -117,48 +117,33 @@ void compute_adagrad(KernelContext& k) {
   k.outputs.push_back(var);
 }
 
+// RMSProp; the centered form (ApplyCenteredRMSProp) also tracks the gradient's mean (mg,
+// input 1) and divides by an estimate of its variance instead of its second moment.
+template <bool kCentered>
 void compute_rmsprop(KernelContext& k) {
-  const Tensor& grad = k.inputs[7];
+  constexpr int o = kCentered ? 1 : 0;  // inputs after var shift by one for mg
+  const Tensor& grad = k.inputs[7 + o];
   Tensor& var = owned_state(k, 0, grad);
-  Tensor& ms = owned_state(k, 1, grad);
-  Tensor& mom = owned_state(k, 2, grad);
+  Tensor* mg = kCentered ? &owned_state(k, 1, grad) : nullptr;
+  Tensor& ms = owned_state(k, 1 + o, grad);
+  Tensor& mom = owned_state(k, 2 + o, grad);
   dispatch_float(var.dtype(), k.node.type, [&](auto* tag) {
     using T = std::remove_pointer_t<decltype(tag)>;
-    T lr = scalar<T>(k.inputs[3], "lr"), rho = scalar<T>(k.inputs[4], "rho");
-    T momentum = scalar<T>(k.inputs[5], "momentum"), eps = scalar<T>(k.inputs[6], "epsilon");
+    T lr = scalar<T>(k.inputs[3 + o], "lr"), rho = scalar<T>(k.inputs[4 + o], "rho");
+    T momentum = scalar<T>(k.inputs[5 + o], "momentum"), eps = scalar<T>(k.inputs[6 + o], "epsilon");
     T* w = var.data<T>();
+    T* a = kCentered ? mg->data<T>() : nullptr;
     T* s = ms.data<T>();
     T* mo = mom.data<T>();
     const T* g = grad.data<T>();
     for (std::int64_t i = 0; i < var.size(); ++i) {
       s[i] += (g[i] * g[i] - s[i]) * (T(1) - rho);
-      mo[i] = mo[i] * momentum + lr * g[i] / std::sqrt(s[i] + eps);
-      w[i] -= mo[i];
-    }
-  });
-  k.outputs.push_back(var);
-}
-
-// Centered RMSProp also tracks the gradient's mean (mg) and divides by an estimate of its variance.
-void compute_centered_rmsprop(KernelContext& k) {
-  const Tensor& grad = k.inputs[8];
-  Tensor& var = owned_state(k, 0, grad);
-  Tensor& mg = owned_state(k, 1, grad);
-  Tensor& ms = owned_state(k, 2, grad);
-  Tensor& mom = owned_state(k, 3, grad);
-  dispatch_float(var.dtype(), k.node.type, [&](auto* tag) {
-    using T = std::remove_pointer_t<decltype(tag)>;
-    T lr = scalar<T>(k.inputs[4], "lr"), rho = scalar<T>(k.inputs[5], "rho");
-    T momentum = scalar<T>(k.inputs[6], "momentum"), eps = scalar<T>(k.inputs[7], "epsilon");
-    T* w = var.data<T>();
-    T* a = mg.data<T>();
-    T* s = ms.data<T>();
-    T* mo = mom.data<T>();
-    const T* g = grad.data<T>();
-    for (std::int64_t i = 0; i < var.size(); ++i) {
-      s[i] += (g[i] * g[i] - s[i]) * (T(1) - rho);
-      a[i] += (g[i] - a[i]) * (T(1) - rho);
-      mo[i] = mo[i] * momentum + lr * g[i] / std::sqrt(s[i] - a[i] * a[i] + eps);
+      T denom = s[i];
+      if constexpr (kCentered) {
+        a[i] += (g[i] - a[i]) * (T(1) - rho);
+        denom -= a[i] * a[i];
+      }
+      mo[i] = mo[i] * momentum + lr * g[i] / std::sqrt(denom + eps);
       w[i] -= mo[i];
     }
   });
@@ -172,8 +157,8 @@ void register_training_ops() {
   register_op({"ApplyMomentum", 5, 5, true, 2, false, infer_apply, compute_momentum});
   register_op({"ApplyAdam", 10, 10, true, 3, false, infer_apply, compute_adam});
   register_op({"ApplyAdagrad", 4, 4, true, 2, false, infer_apply, compute_adagrad});
-  register_op({"ApplyRMSProp", 8, 8, true, 3, false, infer_apply, compute_rmsprop});
-  register_op({"ApplyCenteredRMSProp", 9, 9, true, 4, false, infer_apply, compute_centered_rmsprop});
+  register_op({"ApplyRMSProp", 8, 8, true, 3, false, infer_apply, compute_rmsprop<false>});
+  register_op({"ApplyCenteredRMSProp", 9, 9, true, 4, false, infer_apply, compute_rmsprop<true>});
 }
 
 }  // namespace tfn
