@@ -92,20 +92,40 @@
 }
 
 # A list holding tensors becomes one tensor, as TensorFlow auto-packs a Python list:
-# each element converted (in the first tensor's dtype unless `dtype` says otherwise)
-# and stacked along a new first axis by a Pack op named "packed".
-.autopack <- function(x, dtype, g) {
-  if (is.null(dtype)) dtype <- .tensor_type(.first_tensor(x))[[1]]
-  dtype <- .subset2(.as_dtype(dtype), "name")
+# each element converted (in the dtype of the first tensor found, depth first, unless
+# `dtype` says otherwise) and stacked along a new first axis by a Pack op named `name`
+# ("packed"); inner lists are packed under their position ("packed/1").
+.autopack <- function(x, dtype, g, name = "packed") {
+  inferred <- .tensor_type(.first_tensor(x))[[1]]
+  dtype <- if (is.null(dtype)) inferred else .subset2(.as_dtype(dtype), "name")
+  # As TensorFlow 1.15: an explicit dtype other than the inferred one casts every tensor to it.
+  if (dtype != inferred) x <- .cast_tensors(x, dtype, g)
+  .pack_list(x, dtype, g, name)
+}
+
+.cast_tensors <- function(x, dtype, g) {
+  if (inherits(x, "tf_tensor_like")) {
+    t <- .as_tensor(x, g = g)
+    return(if (.tensor_type(t)[[1]] == dtype) t else .tf_cast(t, dtype))
+  }
+  if (is.list(x) && !is.object(x)) return(lapply(x, .cast_tensors, dtype = dtype, g = g))
+  x
+}
+
+.pack_list <- function(x, dtype, g, name) {
+  if (!length(x)) .value_error("Cannot pack an empty list of tensors")
   for (e in x) {
     if (inherits(e, "tf_tensor_like") && .tensor_type(.as_tensor(e, g = g))[[1]] != dtype) {
       .type_error("Cannot convert a list containing a tensor of dtype ", .tensor_type(.as_tensor(e, g = g))[[1]],
                   " to ", dtype, " (Tensor is: ", format(e), ")")
     }
   }
-  if (!length(x)) .value_error("Cannot pack an empty list of tensors")
-  .with_name_scope(g, "packed", function(scope) {
-    elems <- lapply(seq_along(x) - 1L, function(i) .as_tensor(x[[i + 1L]], dtype = dtype, name = as.character(i), g = g))
+  .with_name_scope(g, name, function(scope) {
+    elems <- lapply(seq_along(x) - 1L, function(i) {
+      e <- x[[i + 1L]]
+      if (is.list(e) && !is.object(e) && .holds_tensor(e)) return(.pack_list(e, dtype, g, as.character(i)))
+      .as_tensor(e, dtype = dtype, name = as.character(i), g = g)
+    })
     .tensor(g, .add_op(g, "Pack", scope, inputs = elems, attrs = list(axis = 0L)), 0L)
   })
 }

@@ -75,6 +75,20 @@
     g <- .subset2(inputs[[1]], "graph")
     list(.tensor(g, .add_op(g, "TileGrad", NULL, "TileGrad", inputs = list(inputs[[1]], grads[[1]])), 0L), NULL)
   },
+  # Input i gets slice i of the gradient along the packed axis, reshaped to the input's shape.
+  Pack = function(op, grads, inputs, outputs) {
+    rank <- length(.tensor_dims(outputs[[1]]))
+    if (is.null(.tensor_dims(outputs[[1]]))) tf_raise("unimplemented", "The gradient of Pack needs inputs of known rank")
+    axis <- as.integer(op$get_attr("axis"))
+    if (axis < 0L) axis <- axis + rank
+    lapply(seq_along(inputs), function(i) {
+      begin <- integer(rank)
+      begin[axis + 1L] <- i - 1L
+      size <- rep(-1L, rank)
+      size[axis + 1L] <- 1L
+      .reshape_like(.tf_slice(grads[[1]], begin, size), inputs[[i]])
+    })
+  },
   # The broadcast back of a reduction's gradient is linear: its own gradient reduces again (second derivatives).
   ReductionGrad = function(op, grads, inputs, outputs) {
     keep <- isTRUE(op$get_attr("keep_dims"))

@@ -227,7 +227,10 @@
 # An int32 vector operand (begin, size, multiples): a tensor as it is, an R vector as a
 # constant named after the argument inside the op's scope (`Slice/begin`), as TensorFlow names it.
 .int_operand <- function(x, g, what) {
+  # A list holding scalar tensors is packed into one vector, as TensorFlow auto-packs it.
+  if (is.list(x) && !is.object(x) && .holds_tensor(x)) x <- .autopack(x, NULL, g)
   if (inherits(x, "tf_tensor_like")) return(.as_tensor(x, g = g))
+  if (length(dim(x)) > 1L) .value_error("Shape must be rank 1 but is rank ", length(dim(x)))
   x <- unlist(x)
   if (!is.numeric(x) || anyNA(x) || any(x != floor(x))) .type_error(what, " must be whole numbers or an integer tensor")
   .const_op(g, as.integer(x), "int32", length(x), what)
@@ -247,5 +250,47 @@
   .with_name_scope(g, if (is.null(name)) "Tile" else name, function(scope) {
     x <- .as_tensor(input, g = g)
     .tensor(g, .add_op(g, "Tile", scope, inputs = list(x, .int_operand(multiples, g, "multiples"))), 0L)
+  })
+}
+
+#' Stack tensors along a new axis
+#'
+#' As TensorFlow's `tf.stack`: `values` (a list of tensors or R values of one shape
+#' and dtype) stacked along a new axis `axis`, in `[-(rank + 1), rank]`
+#' (negative counts from the end). Axis 0 of a list of R values alone gives a constant.
+#'
+#' @param values a list of tensors or R values.
+#' @param axis the new axis (0-based, as TensorFlow).
+#' @param name op name.
+#' @return A tensor of rank one more than the values'.
+#' @name stack
+NULL
+
+.tf_stack <- function(values, axis = 0L, name = "stack") {
+  if (!is.list(values) || is.object(values)) .type_error("values must be a list of tensors")
+  axis <- .whole_scalar(axis, "axis")
+  if (axis != floor(axis)) .type_error("axis must be a whole number")
+  g <- do.call(.graph_of, unname(values))
+  # As TensorFlow: axis 0 is a conversion of the list (a constant when it holds no tensors).
+  if (axis == 0) {
+    t <- tryCatch(.convert_to_tensor(values, name = name), tf_type_error = function(e) NULL,
+                  tf_value_error = function(e) NULL)
+    if (!is.null(t)) return(t)
+  }
+  if (!length(values)) .value_error("Cannot stack an empty list of values")
+  first <- .as_tensor(values[[1]], name = name, g = g)
+  dims <- .tensor_dims(first)
+  if (!is.null(dims)) {
+    n <- length(dims) + 1L
+    if (axis < -n || axis >= n) .value_error("axis = ", axis, " not in [", -n, ", ", n, ")")
+  }
+  dtype <- .tensor_type(first)[[1]]
+  .with_name_scope(g, name, function(scope) {
+    elems <- lapply(seq_along(values), function(i) {
+      if (i == 1L) return(first)
+      .as_tensor(values[[i]], dtype = if (inherits(values[[i]], "tf_tensor_like")) NULL else dtype,
+                 name = as.character(i - 1L), g = g)
+    })
+    .tensor(g, .add_op(g, "Pack", scope, inputs = elems, attrs = list(axis = as.integer(axis))), 0L)
   })
 }

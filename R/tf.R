@@ -29,7 +29,7 @@
 #'     `ConfigProto`, `device`, `DeviceSpec`, `colocate_with`, `init_scope`,
 #'     `add_to_collection`, `add_to_collections`, `get_collection`, `get_collection_ref`.}
 #'   \item{Tensors}{`constant`, `zeros`, `ones`, `fill`, `zeros_like`, `ones_like`,
-#'     `placeholder`, `identity`, `stop_gradient`, `reshape`, `expand_dims`, `cast`, `slice`, `tile`,
+#'     `placeholder`, `identity`, `stop_gradient`, `reshape`, `expand_dims`, `cast`, `slice`, `tile`, `stack`,
 #'     `range`, `linspace`, `convert_to_tensor`, `random_normal`, `random_uniform`,
 #'     `truncated_normal`, `set_random_seed`; dtypes `float32`, `float64`, `int32`,
 #'     `int64`, `bool`, `string`.}
@@ -106,7 +106,7 @@ tf <- .new_module("tensorflow")
     constant = .tf_constant, zeros = .tf_zeros, ones = .tf_ones, fill = .tf_fill,
     zeros_like = .tf_zeros_like, ones_like = .tf_ones_like, placeholder = .tf_placeholder,
     identity = .tf_identity, stop_gradient = .tf_stop_gradient, reshape = .tf_reshape, cast = .tf_cast,
-    slice = .tf_slice, tile = .tf_tile, placeholder_with_default = .tf_placeholder_with_default,
+    slice = .tf_slice, tile = .tf_tile, stack = .tf_stack, placeholder_with_default = .tf_placeholder_with_default,
     range = .tf_range, linspace = .tf_linspace, lin_space = .tf_linspace,
     convert_to_tensor = .convert_to_tensor,
     random_normal = .tf_random_normal, random_uniform = .tf_random_uniform,

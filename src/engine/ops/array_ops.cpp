@@ -382,31 +382,89 @@ Dims slice_dims(const Dims& in, const Dims& begin, const Dims& size) {
   return out;
 }
 
-void infer_slice(InferContext& c) {
-  require_int_input(c, 1, "begin");
-  require_int_input(c, 2, "size");
-  const PartialShape& in = c.input_shape(0);
-  const Tensor* b = constant_input(c, 1);
-  const Tensor* s = constant_input(c, 2);
-  if (in.known_rank && b && s) {
-    Dims begin = int_values(*b, "begin"), size = int_values(*s, "size");
-    if (in.fully_defined()) {
-      try {
-        c.set_output(c.input_dtype(0), PartialShape::of(slice_dims(in.dims, begin, size)));
-      } catch (const Error& e) {
-        c.value_error(e.what());
-      }
-      return;
+// What is known while building of a 1-D int operand (begin, size, multiples): its length
+// (-1: unknown) and each element's value where it is a constant: all of a Const, or the
+// constant scalars of a Pack (a list of R numbers and scalar tensors, auto-packed).
+struct IntVector {
+  std::int64_t length = -1;
+  Dims values;
+  std::vector<bool> known;
+  bool all_known() const {
+    if (length < 0) return false;
+    for (bool k : known)
+      if (!k) return false;
+    return true;
+  }
+};
+
+IntVector int_vector_input(const InferContext& c, int i, const char* arg) {
+  require_int_input(c, i, arg);
+  const PartialShape& s = c.input_shape(i);
+  if (s.known_rank && s.dims.size() != 1) c.value_error("Shape must be rank 1 but is rank " + std::to_string(s.dims.size()));
+  IntVector v;
+  if (const Tensor* t = constant_input(c, i)) {
+    v.values = int_values(*t, arg);
+    v.length = static_cast<std::int64_t>(v.values.size());
+    v.known.assign(v.values.size(), true);
+    return v;
+  }
+  const Node& n = c.input_node(i);
+  if (n.type == "Pack") {
+    for (const Endpoint& e : n.inputs) {
+      const Node& in = c.graph.node(e.node);
+      const Tensor* t = in.type == "Const" ? &in.attr<Tensor>("value") : nullptr;
+      bool k = t && t->rank() == 0;
+      v.values.push_back(k ? int_values(*t, arg)[0] : -1);
+      v.known.push_back(k);
     }
-    if (begin.size() == in.dims.size() && size.size() == in.dims.size()) {
-      Dims out(size.size());
-      for (std::size_t i = 0; i < out.size(); ++i)
-        out[i] = size[i] != -1 ? size[i] : (in.dims[i] >= 0 ? in.dims[i] - begin[i] : -1);
-      c.set_output(c.input_dtype(0), PartialShape::of(out));
-      return;
+    v.length = static_cast<std::int64_t>(v.values.size());
+    return v;
+  }
+  if (s.known_rank && s.dims[0] >= 0) {
+    v.length = s.dims[0];
+    v.values.assign(static_cast<std::size_t>(v.length), -1);
+    v.known.assign(static_cast<std::size_t>(v.length), false);
+  }
+  return v;
+}
+
+// As TensorFlow's shape function: begin and size are vectors of one length, the input's rank;
+// known sizes (with begin for a size of -1) give the output's dimensions.
+void infer_slice(InferContext& c) {
+  const PartialShape& in = c.input_shape(0);
+  IntVector begin = int_vector_input(c, 1, "begin"), size = int_vector_input(c, 2, "size");
+  if (begin.length >= 0 && size.length >= 0 && begin.length != size.length)
+    c.value_error("Dimension 0 in both shapes must be equal, but are " + std::to_string(begin.length) + " and " +
+                  std::to_string(size.length));
+  std::int64_t r = begin.length >= 0 ? begin.length : size.length;
+  if (r >= 0 && in.known_rank && static_cast<std::int64_t>(in.dims.size()) != r)
+    c.value_error("Shape must be rank " + std::to_string(r) + " but is rank " + std::to_string(in.dims.size()));
+  if (r < 0) {
+    c.set_output(c.input_dtype(0), in.known_rank ? PartialShape::of(Dims(in.dims.size(), -1)) : PartialShape::unknown());
+    return;
+  }
+  if (in.fully_defined() && begin.all_known() && size.all_known()) {
+    try {
+      c.set_output(c.input_dtype(0), PartialShape::of(slice_dims(in.dims, begin.values, size.values)));
+    } catch (const Error& e) {
+      c.value_error(e.what());
+    }
+    return;
+  }
+  Dims out(static_cast<std::size_t>(r), -1);
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    if (!size.known[i]) continue;
+    std::int64_t sz = size.values[i];
+    if (sz >= 0) {
+      out[i] = sz;
+    } else if (sz == -1 && size.all_known()) {
+      // Up to the end: known when the input's dimension and all of begin are (as TensorFlow).
+      if (begin.all_known() && in.known_rank && in.dims[i] >= 0) out[i] = in.dims[i] - begin.values[i];
+    } else if (sz < -1) {
+      c.value_error("Expected size[" + std::to_string(i) + "] >= -1, but got " + std::to_string(sz));
     }
   }
-  c.set_output(c.input_dtype(0), in.known_rank ? PartialShape::of(Dims(in.dims.size(), -1)) : PartialShape::unknown());
+  c.set_output(c.input_dtype(0), PartialShape::of(out));
 }
 
 void compute_slice(KernelContext& k) {
@@ -434,22 +492,32 @@ std::int64_t tiled_dim(std::int64_t dim, std::int64_t multiple) {
   return dim * multiple;
 }
 
+// As TensorFlow's shape function: multiples is a vector as long as the input's rank (which it
+// gives when the input's is unknown); a dimension is known where both factors are (or one is 0).
 void infer_tile(InferContext& c) {
-  require_int_input(c, 1, "multiples");
   const PartialShape& in = c.input_shape(0);
-  const Tensor* m = constant_input(c, 1);
-  if (!in.known_rank) { c.set_output(c.input_dtype(0), PartialShape::unknown()); return; }
-  Dims out(in.dims.size(), -1);
-  if (m) {
-    Dims mult = int_values(*m, "multiples");
-    if (mult.size() != in.dims.size())
-      c.value_error("Shape must be rank " + std::to_string(in.dims.size()) + " but is rank " + std::to_string(mult.size()));
-    for (std::size_t i = 0; i < out.size(); ++i) {
-      if (mult[i] < 0) c.value_error("Expected multiples[" + std::to_string(i) + "] >= 0, but got " + std::to_string(mult[i]));
-      out[i] = in.dims[i] < 0 ? -1 : tiled_dim(in.dims[i], mult[i]);
+  IntVector m = int_vector_input(c, 1, "multiples");
+  if (in.known_rank) {
+    std::int64_t r = static_cast<std::int64_t>(in.dims.size());
+    if (m.length >= 0 && m.length != r)
+      c.value_error("Shape must be rank " + std::to_string(r) + " but is rank " + std::to_string(m.length));
+    if (m.length < 0) {
+      m.length = r;
+      m.values.assign(static_cast<std::size_t>(r), -1);
+      m.known.assign(static_cast<std::size_t>(r), false);
     }
-    if (PartialShape::of(out).fully_defined()) checked_num_elements(out);
+  } else if (m.length < 0) {
+    c.set_output(c.input_dtype(0), PartialShape::unknown());
+    return;
   }
+  Dims out(static_cast<std::size_t>(m.length), -1);
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    std::int64_t d = in.known_rank ? in.dims[i] : -1, k = m.known[i] ? m.values[i] : -1;
+    if (m.known[i] && k < 0) c.value_error("Expected multiples[" + std::to_string(i) + "] >= 0, but got " + std::to_string(k));
+    if (d == 0 || k == 0) out[i] = 0;
+    else if (d >= 0 && k >= 0) out[i] = tiled_dim(d, k);
+  }
+  if (PartialShape::of(out).fully_defined()) checked_num_elements(out);
   c.set_output(c.input_dtype(0), PartialShape::of(out));
 }
 

@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <functional>
 
 #include "../checkpoint/bundle.h"
 #include "../op_registry.h"
@@ -151,7 +152,14 @@ void compute_string_join(KernelContext& k) {
   k.outputs[0].strings()[0] = out;
 }
 
-// Pack(values...; axis = 0): tensors of one shape stacked along a new first axis.
+// Pack(values...; axis): tensors of one shape stacked along a new axis, in [-(rank+1), rank].
+std::int64_t pack_axis(std::int64_t axis, std::size_t rank, const std::function<void(const std::string&)>& error) {
+  std::int64_t n = static_cast<std::int64_t>(rank) + 1;
+  if (axis < -n || axis >= n)
+    error("axis = " + std::to_string(axis) + " not in [" + std::to_string(-n) + ", " + std::to_string(n) + ")");
+  return axis < 0 ? axis + n : axis;
+}
+
 void infer_pack(InferContext& c) {
   DType t = c.input_dtype(0);
   PartialShape s = c.input_shape(0);
@@ -161,29 +169,45 @@ void infer_pack(InferContext& c) {
                                  dtype_name(c.input_dtype(i)));
     if (!s.compatible_with(c.input_shape(i)))
       c.value_error("Shapes " + s.python_string() + " and " + c.input_shape(i).python_string() + " are incompatible");
+    // The merged shape: a dimension known in any input is known.
+    if (!s.known_rank) s = c.input_shape(i);
+    else if (c.input_shape(i).known_rank)
+      for (std::size_t j = 0; j < s.dims.size(); ++j)
+        if (s.dims[j] < 0) s.dims[j] = c.input_shape(i).dims[j];
   }
-  require(c.node.attr_or<std::int64_t>("axis", 0) == 0, Code::kUnimplemented, "Pack supports axis 0 only");
+  std::int64_t axis = c.node.attr_or<std::int64_t>("axis", 0);
   if (!s.known_rank) { c.set_output(t, PartialShape::unknown()); return; }
+  axis = pack_axis(axis, s.dims.size(), [&](const std::string& m) { c.value_error(m); });
   Dims d = s.dims;
-  d.insert(d.begin(), c.num_inputs());
+  d.insert(d.begin() + axis, c.num_inputs());
   c.set_output(t, PartialShape::of(d));
 }
 void compute_pack(KernelContext& k) {
   const Tensor& first = k.inputs[0];
+  std::int64_t axis = pack_axis(k.node.attr_or<std::int64_t>("axis", 0), first.shape().size(),
+                                [](const std::string& m) { fail(Code::kInvalidArgument, m); });
   Dims d = first.shape();
-  d.insert(d.begin(), static_cast<std::int64_t>(k.inputs.size()));
+  d.insert(d.begin() + axis, static_cast<std::int64_t>(k.inputs.size()));
   Tensor out(first.dtype(), d);
-  std::int64_t per = first.size();
-  for (std::size_t i = 0; i < k.inputs.size(); ++i) {
+  // Each input is `outer` blocks of `inner` elements; block o of input i lands at (o * n + i) * inner.
+  std::int64_t outer = 1, inner = 1;
+  for (std::int64_t j = 0; j < static_cast<std::int64_t>(first.shape().size()); ++j)
+    (j < axis ? outer : inner) *= first.shape()[j];
+  std::int64_t n = static_cast<std::int64_t>(k.inputs.size());
+  std::size_t es = first.dtype() == DType::kString ? 0 : dtype_size(first.dtype());
+  for (std::int64_t i = 0; i < n; ++i) {
     const Tensor& x = k.inputs[i];
     require(x.shape() == first.shape(), Code::kInvalidArgument,
             "Shapes of all inputs must match: values[0].shape = " + dims_debug_string(first.shape()) + " != values[" +
                 std::to_string(i) + "].shape = " + dims_debug_string(x.shape()));
-    if (x.dtype() == DType::kString) {
-      for (std::int64_t j = 0; j < per; ++j) out.strings()[i * per + j] = x.strings()[j];
-    } else if (per > 0) {
-      std::size_t bytes = static_cast<std::size_t>(per) * dtype_size(x.dtype());
-      std::memcpy(static_cast<char*>(out.raw()) + i * bytes, x.raw(), bytes);
+    for (std::int64_t o = 0; o < outer && inner > 0; ++o) {
+      std::int64_t from = o * inner, to = (o * n + i) * inner;
+      if (x.dtype() == DType::kString) {
+        for (std::int64_t j = 0; j < inner; ++j) out.strings()[to + j] = x.strings()[from + j];
+      } else {
+        std::memcpy(static_cast<char*>(out.raw()) + to * es, static_cast<const char*>(x.raw()) + from * es,
+                    static_cast<std::size_t>(inner) * es);
+      }
     }
   }
   k.outputs.push_back(std::move(out));
