@@ -267,9 +267,13 @@
 NULL
 
 .tf_stack <- function(values, axis = 0L, name = "stack") {
-  if (!is.list(values) || is.object(values)) .type_error("values must be a list of tensors")
   axis <- .whole_scalar(axis, "axis")
   if (axis != floor(axis)) .type_error("axis must be a whole number")
+  if (!is.list(values) || is.object(values)) {
+    # An R vector or array stands for numpy's array of its values: stacked along axis 0 it is itself.
+    if (axis == 0 && (is.numeric(values) || is.logical(values) || is.character(values))) return(.convert_to_tensor(values, name = name))
+    .type_error("values must be a list of tensors or R values")
+  }
   g <- do.call(.graph_of, unname(values))
   # As TensorFlow: axis 0 is a conversion of the list (a constant when it holds no tensors).
   if (axis == 0) {
