@@ -128,6 +128,33 @@ TEST_CASE("ShardedFilename, StringJoin and Pack") {
   CHECK(p.strings()[1] == "/tmp/m_temp/part-00001-of-00003");
 }
 
+TEST_CASE("Pack stacks along any axis in [-(rank+1), rank]") {
+  auto g = std::make_shared<Graph>();
+  int a = constant(*g, "a", floats({2, 3}, {0, 1, 2, 3, 4, 5}));
+  int b = constant(*g, "b", floats({2, 3}, {10, 11, 12, 13, 14, 15}));
+  AttrMap ax1, axm1, ax3;
+  ax1["axis"] = std::int64_t(1);
+  axm1["axis"] = std::int64_t(-1);
+  ax3["axis"] = std::int64_t(3);
+  int p1 = op(*g, "Pack", {{a, 0}, {b, 0}}, ax1);
+  int pm1 = op(*g, "Pack", {{a, 0}, {b, 0}}, axm1);
+  CHECK(g->node(p1).out_shapes[0].dims == Dims{2, 2, 3});
+  CHECK(g->node(pm1).out_shapes[0].dims == Dims{2, 3, 2});
+  Session s(g);
+  Tensor t1 = run1(s, p1);
+  CHECK(std::vector<float>(t1.data<float>(), t1.data<float>() + 12) ==
+        std::vector<float>{0, 1, 2, 10, 11, 12, 3, 4, 5, 13, 14, 15});
+  Tensor tm1 = run1(s, pm1);
+  CHECK(std::vector<float>(tm1.data<float>(), tm1.data<float>() + 12) ==
+        std::vector<float>{0, 10, 1, 11, 2, 12, 3, 13, 4, 14, 5, 15});
+  try {
+    op(*g, "Pack", {{a, 0}, {b, 0}}, ax3);
+    FAIL("expected an error");
+  } catch (const Error& e) {
+    CHECK(e.code() == Code::kValueError);
+  }
+}
+
 TEST_CASE("Slice and Tile copy boxes of a tensor; shapes come from constant operands") {
   auto g = std::make_shared<Graph>();
   int x = constant(*g, "x", floats({3, 4}, {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}));

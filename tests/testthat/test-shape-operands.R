@@ -144,3 +144,36 @@ test_that("packed lists of mixed dtypes and out-of-range integer bounds are Type
   expect_tf_error(tf$random_uniform(shape(2L), minval = 0, maxval = 1e30, dtype = tf$int64), "type", "range of int64")
   expect_tf_error(tf$random_uniform(shape(2L), minval = 0.5, maxval = 3, dtype = tf$int32), "type", "whole numbers")
 })
+
+test_that("tile: a multiple of -1 is unknown while building and refused when run; below -1 is refused at once", {
+  fresh_graph()
+  x <- tf$tile(tf$constant(matrix(1, 2, 2)), c(-1L, 2L))
+  expect_identical(as.numeric(unlist(x$get_shape()$as_list())), c(NA, 4))
+  sess <- tf$Session()
+  expect_tf_error(sess$run(x), "invalid_argument", "Expected multiples[0] >= 0, but got -1")
+  expect_tf_error(tf$tile(tf$constant(matrix(1, 2, 2)), c(-2L, 2L)), "value", "Invalid value in tensor used for shape: -2")
+})
+
+test_that("slice and tile: operands given as lists mixing R numbers and scalar tensors are packed", {
+  fresh_graph()
+  sess <- tf$Session()
+  a <- tf$constant(matrix(1:6, 2, byrow = TRUE))
+  b <- tf$placeholder(tf$int32, shape = list())
+  s <- tf$slice(a, list(0L, b), list(2L, tf$constant(2L)))
+  expect_identical(as.numeric(unlist(s$get_shape()$as_list())), c(2, 2))
+  expect_identical(sess$run(s, feed_dict = dict(b = 1L)), matrix(c(2L, 3L, 5L, 6L), 2, byrow = TRUE))
+  t <- tf$tile(a, list(b, 1L))
+  expect_identical(as.numeric(unlist(t$get_shape()$as_list())), c(NA, 3))
+  expect_identical(dim(sess$run(t, feed_dict = dict(b = 3L))), c(6L, 3L))
+})
+
+test_that("gradients flow through auto-packed lists and tf$stack", {
+  fresh_graph()
+  sess <- tf$Session()
+  x <- tf$constant(c(1, 2))
+  y <- tf$constant(3)
+  p <- tf$convert_to_tensor(list(x, list(y, y)))
+  g <- tf$gradients(tf$reduce_sum(p * tf$constant(matrix(c(1, 2, 3, 4), 2, byrow = TRUE))), list(x, y))
+  expect_equal(sess$run(g[[1]]), array(c(1, 2)))
+  expect_equal(sess$run(g[[2]]), 7)
+})

@@ -513,7 +513,8 @@ void infer_tile(InferContext& c) {
   Dims out(static_cast<std::size_t>(m.length), -1);
   for (std::size_t i = 0; i < out.size(); ++i) {
     std::int64_t d = in.known_rank ? in.dims[i] : -1, k = m.known[i] ? m.values[i] : -1;
-    if (m.known[i] && k < 0) c.value_error("Expected multiples[" + std::to_string(i) + "] >= 0, but got " + std::to_string(k));
+    // As TensorFlow's shape function, a multiple of -1 is an unknown dimension here (the kernel refuses it).
+    if (m.known[i] && k < -1) c.value_error("Invalid value in tensor used for shape: " + std::to_string(k));
     if (d == 0 || k == 0) out[i] = 0;
     else if (d >= 0 && k >= 0) out[i] = tiled_dim(d, k);
   }
