@@ -75,7 +75,8 @@
     .type_error("Can't convert Operation '", .op_name_of(x), "' to Tensor (target dtype=",
                 if (is.null(dtype)) "None" else paste0("tf.", .subset2(.as_dtype(dtype), "name")), ", name=None, as_ref=False)")
   }
-  if (is.list(x) && !is.object(x) && .holds_tensor(x)) return(.autopack(x, dtype, g))
+  # A list holding tensors is packed, named as asked (tf$stack: "stack") or "packed".
+  if (is.list(x) && !is.object(x) && .holds_tensor(x)) return(.autopack(x, dtype, g, if (identical(name, "Const")) "packed" else name))
   dt <- if (is.null(dtype)) .default_dtype_of(x) else .subset2(.as_dtype(dtype), "name")
   .const_op(g, x, dt, .r_dims(x), name)
 }

@@ -177,3 +177,12 @@ test_that("gradients flow through auto-packed lists and tf$stack", {
   expect_equal(sess$run(g[[1]]), array(c(1, 2)))
   expect_equal(sess$run(g[[2]]), 7)
 })
+
+test_that("tf$stack and auto-packing name their Pack op as TensorFlow does", {
+  fresh_graph()
+  t <- list(tf$constant(1:3), tf$constant(4:6))
+  expect_identical(tf$stack(t)$op$name, "stack")
+  expect_identical(tf$stack(t, axis = 1L)$op$name, "stack_1")
+  expect_identical(tf$convert_to_tensor(t)$op$name, "packed")
+  expect_identical(tf$convert_to_tensor(t, name = "pair")$op$name, "pair")
+})
