@@ -72,7 +72,7 @@ TEST_CASE("LogicalAnd, LogicalOr and LogicalNot broadcast over bools") {
   }
 }
 
-TEST_CASE("TruncateMod and TruncateDiv round toward zero; TruncateDiv has no float kernel") {
+TEST_CASE("TruncateMod and TruncateDiv round toward zero (TruncateDiv has no float kernel)") {
   auto g = std::make_shared<Graph>();
   int x = constant(*g, "x", ints({4}, {7, -7, 7, -7}));
   int y = constant(*g, "y", ints({4}, {3, 3, -3, -3}));

@@ -7,7 +7,9 @@
 
 # DivAndModTest's data: numerators in a column, divisors in a row (broadcast to a grid).
 .int_test_data <- function() list(nums = matrix(-10:9, 20, 1), divs = matrix(seq(-3L, 3L, by = 2L), 1, 4))
-.float_test_data <- function() list(nums = matrix(seq(-10, 9.75, by = 0.25), 80, 1), divs = matrix(seq(-3, -0.25, by = 0.25), 1, 12))
+.float_test_data <- function() {
+  list(nums = matrix(seq(-10, 9.75, by = 0.25), 80, 1), divs = matrix(seq(-3, -0.25, by = 0.25), 1, 12))
+}
 
 test_that("math_ops_test: ModTest.testFloat", {
   fresh_graph()

@@ -58,8 +58,8 @@ T truncate_mod(T x, T y) {
 
 template <typename T>
 T truncate_div(T x, T y) {
-  // The lowest value divided by -1 wraps to itself, as in floor_div.
-  if (std::is_signed_v<T> && y == T(-1))
+  // The lowest value divided by -1 wraps to itself, as in floor_div (integers only: no float kernel).
+  if (std::is_integral_v<T> && std::is_signed_v<T> && y == T(-1))
     return static_cast<T>(std::uint64_t(0) - static_cast<std::uint64_t>(static_cast<std::int64_t>(x)));
   return x / y;
 }
@@ -77,8 +77,9 @@ void compute_floor_binary(KernelContext& k) {
       fail(Code::kInvalidArgument, k.node.type + " is not defined for bool tensors");
     } else if constexpr (kKind == DivKind::kTruncateDiv && std::is_floating_point_v<T>) {
       // TensorFlow's CPU registers TruncateDiv for integer types only.
-      fail(Code::kInvalidArgument, std::string("No OpKernel was registered to support Op 'TruncateDiv' used by {{node ") +
-                                       k.node.name + "}} with these attrs: [T=" + (std::is_same_v<T, float> ? "DT_FLOAT" : "DT_DOUBLE") + "]");
+      const char* attr = std::is_same_v<T, float> ? "DT_FLOAT" : "DT_DOUBLE";
+      fail(Code::kInvalidArgument, "No OpKernel was registered to support Op 'TruncateDiv' used by {{node " +
+                                       k.node.name + "}} with these attrs: [T=" + attr + "]");
     } else {
       if constexpr (std::is_integral_v<T>) {
         const T* pb = b.data<T>();
