@@ -189,7 +189,7 @@
 
 # Ops through which no gradient flows (TensorFlow registers them as not differentiable).
 .no_gradient_ops <- c("StopGradient", "ArgMax", "Equal", "NotEqual", "Greater", "GreaterEqual", "Less", "LessEqual",
-                      "Floor", "FloorDiv", "LogicalAnd", "LogicalOr", "LogicalNot", "Const",
+                      "Floor", "FloorDiv", "TruncateDiv", "LogicalAnd", "LogicalOr", "LogicalNot", "Const",
                       "ZerosLike", "OnesLike", "Range", "LinSpace", "RandomNormal",
                       "RandomUniform", "TruncatedNormal", "Placeholder", "SliceGrad", "TileGrad", "IsVariableInitialized",
                       "ReportUninitializedVariables", "NoOp", "InitializedValue", "Assign", "AssignAdd", "AssignSub")

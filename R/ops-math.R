@@ -178,3 +178,20 @@ Math.tf_tensor_like <- function(x, ...) {
 .tf_logical_xor <- function(x, y, name = "LogicalXor") {
   .tf_logical_and(.tf_logical_or(x, y), .tf_logical_not(.tf_logical_and(x, y)), name = name)
 }
+
+# The truncating forms (C's / and %): a remainder takes the dividend's sign.
+.tf_truncatediv <- function(x, y, name = NULL) .binary_op("TruncateDiv", "TruncateDiv", x, y, name)
+.tf_truncatemod <- function(x, y, name = NULL) .binary_op("TruncateMod", "TruncateMod", x, y, name)
+# The raw ops under their own default names (math_ops' floordiv scopes as "floordiv").
+.tf_floor_div <- function(x, y, name = NULL) .binary_op("FloorDiv", "FloorDiv", x, y, name)
+.tf_realdiv <- function(x, y, name = NULL) .binary_op("RealDiv", "RealDiv", x, y, name)
+
+# tf$div: Python 2 division, floor division for integers and RealDiv for floats.
+.tf_div <- function(x, y, name = NULL) {
+  g <- .graph_of(x, y)
+  .with_name_scope(g, if (is.null(name)) "div" else name, function(scope) {
+    o <- .binary_operands(x, y)
+    type <- if (.tensor_type(o$x)[[1]] %in% c("float32", "float64")) "RealDiv" else "FloorDiv"
+    .tensor(o$g, .add_op(o$g, type, scope, inputs = list(o$x, o$y)), 0L)
+  })
+}

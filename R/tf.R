@@ -34,7 +34,8 @@
 #'     `truncated_normal`, `set_random_seed`; dtypes `float32`, `float64`, `int32`,
 #'     `int64`, `bool`, `string`.}
 #'   \item{Math}{R's `+ - * / ^ %% %/% > >= < <= == != & | !`, `add`, `subtract`, `multiply`, `divide`,
-#'     `floormod`, `mod`, `floordiv`, `logical_and`, `logical_or`, `logical_not`, `logical_xor`,
+#'     `floormod`, `mod`, `floordiv`, `floor_div`, `truncatediv`, `truncatemod`, `div`, `realdiv`,
+#'     `logical_and`, `logical_or`, `logical_not`, `logical_xor`,
 #'     `negative`, `matmul`, `reduce_sum`, `reduce_mean`, `square`, `sqrt`, `exp`, `log`,
 #'     `abs`, `sign`, `floor`, `maximum`, `minimum`, `pow`, `sigmoid`, `tanh`, `equal`,
 #'     `not_equal`, `greater`, `greater_equal`, `less`, `less_equal`, `argmax`,
@@ -115,6 +116,8 @@ tf <- .new_module("tensorflow")
     add = .tf_add, subtract = .tf_subtract, multiply = .tf_multiply, divide = .tf_divide,
     floormod = .tf_floormod, mod = .tf_floormod, floordiv = .tf_floordiv, logical_and = .tf_logical_and,
     logical_or = .tf_logical_or, logical_not = .tf_logical_not, logical_xor = .tf_logical_xor,
+    floor_div = .tf_floor_div, truncatediv = .tf_truncatediv, truncatemod = .tf_truncatemod,
+    realdiv = .tf_realdiv, div = .tf_div,
     truediv = .tf_divide, negative = .tf_negative, matmul = .tf_matmul,
     reduce_sum = .tf_reduce_sum, reduce_mean = .tf_reduce_mean,
     square = .tf_square, sqrt = .tf_sqrt, exp = .tf_exp, log = .tf_log, abs = .tf_abs, sign = .tf_sign,

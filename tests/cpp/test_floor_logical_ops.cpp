@@ -71,3 +71,35 @@ TEST_CASE("LogicalAnd, LogicalOr and LogicalNot broadcast over bools") {
     CHECK(e.code() == Code::kTypeError);
   }
 }
+
+TEST_CASE("TruncateMod and TruncateDiv round toward zero (TruncateDiv has no float kernel)") {
+  auto g = std::make_shared<Graph>();
+  int x = constant(*g, "x", ints({4}, {7, -7, 7, -7}));
+  int y = constant(*g, "y", ints({4}, {3, 3, -3, -3}));
+  Session s(g);
+  Tensor m = run1(s, op(*g, "TruncateMod", {{x, 0}, {y, 0}}));
+  CHECK(std::vector<std::int32_t>(m.data<std::int32_t>(), m.data<std::int32_t>() + 4) ==
+        std::vector<std::int32_t>{1, -1, 1, -1});
+  Tensor d = run1(s, op(*g, "TruncateDiv", {{x, 0}, {y, 0}}));
+  CHECK(std::vector<std::int32_t>(d.data<std::int32_t>(), d.data<std::int32_t>() + 4) ==
+        std::vector<std::int32_t>{2, -2, -2, 2});
+  int xf = constant(*g, "xf", floats({2}, {7.5f, -7.5f}));
+  int yf = constant(*g, "yf", floats({1}, {2.0f}));
+  Tensor mf = run1(s, op(*g, "TruncateMod", {{xf, 0}, {yf, 0}}));
+  CHECK(mf.data<float>()[0] == 1.5f);
+  CHECK(mf.data<float>()[1] == -1.5f);
+  int df = op(*g, "TruncateDiv", {{xf, 0}, {yf, 0}});
+  try {
+    run1(s, df);
+    FAIL("expected an error");
+  } catch (const Error& e) {
+    CHECK(e.code() == Code::kInvalidArgument);
+  }
+  int zero = constant(*g, "zero", ints({}, {0}));
+  try {
+    run1(s, op(*g, "TruncateDiv", {{x, 0}, {zero, 0}}));
+    FAIL("expected an error");
+  } catch (const Error& e) {
+    CHECK(e.code() == Code::kInvalidArgument);
+  }
+}

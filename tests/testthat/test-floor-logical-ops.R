@@ -78,3 +78,38 @@ test_that("the lowest integer modulo or divided by -1 neither traps nor crashes"
   expect_identical(sess$run(a32 %% -1L), 0L)
   expect_identical(sess$run(tf$constant(7L) %/% -1L), -7L)
 })
+
+test_that("integer division by zero is InvalidArgument for all four division ops", {
+  fresh_graph()
+  sess <- tf$Session()
+  on.exit(sess$close())
+  for (dt in list(tf$int32, tf$int64)) {
+    x <- tf$constant(c(7, -7), dtype = dt)
+    y <- tf$constant(c(2, 0), dtype = dt)
+    for (f in list(tf$floordiv, tf$floormod, tf$truncatediv, tf$truncatemod)) {
+      expect_tf_error(sess$run(f(x, y)), "invalid_argument", "Integer division by zero")
+    }
+  }
+})
+
+test_that("float floor division and modulo follow TensorFlow's kernels on zeros, NaN and Inf", {
+  fresh_graph()
+  sess <- tf$Session()
+  on.exit(sess$close())
+  for (dt in list(tf$float32, tf$float64)) {
+    # FloorDiv is floor(x / y); FloorMod is fmod(x, y), moved by y when its sign differs from y's.
+    x <- tf$constant(c(5, -5, 0, NaN, Inf, -Inf, 5, 5, 7.5), dtype = dt)
+    y <- tf$constant(c(0, 0, 0, 2, 2, 2, Inf, -Inf, -2), dtype = dt)
+    expect_identical(sess$run(x %/% y), array(c(Inf, -Inf, NaN, NaN, Inf, -Inf, 0, 0, -4)))
+    expect_identical(sess$run(x %% y), array(c(NaN, NaN, NaN, NaN, NaN, NaN, 5, -Inf, -0.5)))
+    # The truncating remainder keeps the dividend's sign.
+    expect_identical(sess$run(tf$truncatemod(x, y)), array(c(NaN, NaN, NaN, NaN, NaN, NaN, 5, 5, 1.5)))
+  }
+  # TensorFlow's CPU has no float kernel for TruncateDiv: the graph builds, the run fails.
+  z <- tf$truncatediv(tf$constant(7.5), tf$constant(2))
+  expect_tf_error(sess$run(z), "invalid_argument", "No OpKernel was registered to support Op 'TruncateDiv'")
+  expect_identical(sess$run(tf$truncatediv(tf$constant(c(-7L, 7L)), c(2L, -2L))), array(c(-3L, -3L)))
+  expect_identical(sess$run(tf$truncatemod(tf$constant(c(-7L, 7L)), c(2L, -2L))), array(c(-1L, 1L)))
+  one <- tf$constant(1)
+  expect_tf_error(tf$gradients(tf$truncatemod(one, 2), one), "lookup", "No gradient defined for operation")
+})

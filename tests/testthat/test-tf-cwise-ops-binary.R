@@ -1,15 +1,19 @@
 # Port of TensorFlow 1.15's kernel_tests/cwise_ops_binary_test.py for the binary
-# ops tfnative has (add, subtract, multiply, truediv, pow, comparisons) and R's
-# operators on tensors. numpy references: R arithmetic with numpy broadcasting
-# (helper-numpy.R). floordiv, mod, atan2, igamma, zeta and polygamma are ops
-# tfnative does not have; those parts of each method are not ported.
+# ops tfnative has (add, subtract, multiply, truediv, floordiv, mod, pow, comparisons)
+# and R's operators on tensors. numpy references: R arithmetic with numpy broadcasting
+# (helper-numpy.R); R's %/% and %% round toward minus infinity as numpy's // and %.
+# atan2, igamma, zeta and polygamma are ops tfnative does not have; those parts of
+# each method are not ported.
 
 .tf_ops <- list(
   add = list(np = `+`, fns = list(tf$add, function(x, y) x + y)),
   sub = list(np = `-`, fns = list(tf$subtract, function(x, y) x - y)),
   mul = list(np = `*`, fns = list(tf$multiply, function(x, y) x * y)),
   div = list(np = `/`, fns = list(tf$truediv, function(x, y) x / y)),
-  pow = list(np = `^`, fns = list(tf$pow))
+  pow = list(np = `^`, fns = list(tf$pow)),
+  # Floor division has no gradient: TensorFlow checks none for it.
+  floordiv = list(np = `%/%`, fns = list(tf$floordiv, function(x, y) x %/% y), grad = FALSE),
+  mod = list(np = `%%`, fns = list(tf$mod, function(x, y) x %% y))
 )
 
 # Result dtype in R terms: integers stay integers except under true division.
@@ -67,6 +71,7 @@
   .compare_both(sess, x, y, .tf_ops$sub, dtype)
   .compare_both(sess, x, y, .tf_ops$mul, dtype)
   .compare_both(sess, x, y + 0.1, .tf_ops$div, dtype)
+  .compare_both(sess, x, y + 0.1, .tf_ops$floordiv, dtype)
   for (f in list(tf$add, tf$subtract, tf$multiply)) .compare_gradients(x, y, f)
   .compare_gradients(x, y + 0.1, tf$truediv)
 }
@@ -116,13 +121,15 @@ test_that("cwise_ops_binary_test: testInt32Basic", {
   sess <- tf$Session()
   x <- np_array(seq(1L, 11L, by = 2L), c(1, 3, 2))
   y <- np_array(1:6, c(1, 3, 2))
-  for (op in .tf_ops[c("add", "sub", "mul")]) {
+  for (op in .tf_ops[c("add", "sub", "mul", "floordiv", "mod")]) {
     for (f in op$fns) {
       out <- sess$run(f(x, tf$constant(y)))
       expect_type(out, "integer")
       expect_identical(out, np_binary(op$np, x, y))
     }
   }
+  # floordiv and mod also with the R array on either side.
+  for (op in .tf_ops[c("floordiv", "mod")]) for (f in op$fns) .compare_cpu(sess, x, y, op$np, f, tf$int32)
   # True division of integers gives float64.
   for (f in .tf_ops$div$fns) {
     t <- f(tf$constant(x), tf$constant(y))
@@ -136,9 +143,10 @@ test_that("cwise_ops_binary_test: testInt64Basic", {
   sess <- tf$Session()
   x <- np_array(seq(2^40, 11 * 2^40, by = 2 * 2^40), c(1, 3, 2))
   y <- np_array(1:6 + 0, c(1, 3, 2))
-  for (op in .tf_ops[c("sub", "mul")]) {
+  for (op in .tf_ops[c("sub", "mul", "floordiv", "mod")]) {
     for (f in op$fns) expect_identical(sess$run(f(tf$constant(x, dtype = tf$int64), tf$constant(y, dtype = tf$int64))), op$np(x, y))
   }
+  for (op in .tf_ops[c("floordiv", "mod")]) for (f in op$fns) .compare_cpu(sess, x, y, op$np, f, tf$int64)
   for (f in .tf_ops$div$fns) {
     t <- f(tf$constant(x, dtype = tf$int64), tf$constant(y, dtype = tf$int64))
     expect_identical(t$dtype$name, "float64")
@@ -187,7 +195,7 @@ test_that("cwise_ops_binary_test: testString", {
   for (f in op$fns) .compare_cpu(sess, x, y, op$np, f, dtype, tol = tol)
 }
 
-.bcast_groups <- list(A = c("add"), B = c("sub", "pow"), C = c("mul"), D = c("div"))
+.bcast_groups <- list(A = c("add"), B = c("sub", "pow"), C = c("mul"), D = c("div", "floordiv"))
 .bcast_shapes <- list(
   list(c(1, 3, 2), 1), list(c(1, 3, 2), 2), list(c(1, 3, 2), c(3, 2)), list(c(1, 3, 2), c(3, 1)),
   list(c(1, 3, 2), c(1, 3, 2)), list(c(1, 3, 2), c(2, 3, 1)), list(c(1, 3, 2), c(2, 1, 1)),
@@ -212,7 +220,7 @@ for (i in seq_along(.bcast_shapes)) for (grp in names(.bcast_groups)) local({
       for (order in list(shapes, rev(shapes))) {
         x <- np_array(1 + np_linspace(0, 5, prod(order[[1]])), order[[1]])
         y <- np_array(1 + np_linspace(0, 5, prod(order[[2]])), order[[2]])
-        if (length(x) && length(y)) .compare_gradients(x, y, op$fns[[1]])
+        if (length(x) && length(y) && !isFALSE(op$grad)) .compare_gradients(x, y, op$fns[[1]])
       }
     }
   })
@@ -221,7 +229,8 @@ for (i in seq_along(.bcast_shapes)) for (grp in names(.bcast_groups)) local({
 test_that("cwise_ops_binary_test: testMismatchedDimensions", {
   fresh_graph()
   fns <- list(tf$add, tf$subtract, tf$multiply, tf$divide, tf$truediv,
-              function(x, y) x + y, function(x, y) x - y, function(x, y) x * y, function(x, y) x / y)
+              function(x, y) x + y, function(x, y) x - y, function(x, y) x * y, function(x, y) x / y,
+              function(x, y) x %/% y)
   for (f in fns) {
     expect_tf_error(f(tf$convert_to_tensor(c(10, 20, 30)), tf$convert_to_tensor(matrix(c(40, 60, 50, 70), 2))),
                     "value", "Dimensions must")

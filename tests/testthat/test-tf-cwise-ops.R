@@ -1,5 +1,6 @@
 # Port of TensorFlow 1.15's kernel_tests/cwise_ops_test.py, for what tfnative has:
-# maximum/minimum and R's operators on a tensor and an R literal. Its
+# maximum/minimum, the logical ops and R's operators on a tensor and an R literal
+# (Python's // % & | ^ ~ are R's %/% %% & | xor() !). Its
 # ComparisonOpTest is ported in test-tf-cwise-ops-binary.R (the same methods).
 
 .f32_values <- function(x) {
@@ -83,8 +84,11 @@ test_that("cwise_ops_test: MinMaxOpTest.testGradients", {
 test_that("cwise_ops_test: MathOpsOverloadTest.testOverload", {
   fresh_graph()
   ops <- list(list(`+`, function(a, b) a + b), list(`-`, function(a, b) a - b), list(`*`, function(a, b) a * b),
-              list(`^`, function(a, b) a^b), list(`/`, function(a, b) a / b))
+              list(`^`, function(a, b) a^b), list(`/`, function(a, b) a / b),
+              list(`%/%`, function(a, b) a %/% b))
   for (dt in .types) for (op in ops) .compare_overload(10, 5, dt, op[[1]], op[[2]])
+  # Mod, for the integer types.
+  for (dt in list(tf$int32, tf$int64)) .compare_overload(10, 3, dt, `%%`, function(a, b) a %% b)
   # True division of integers is float64, as TensorFlow's __truediv__.
   expect_identical((tf$constant(10L) / 5L)$dtype$name, "float64")
 })
@@ -94,15 +98,89 @@ test_that("cwise_ops_test: MathOpsOverloadTest.testOverloadComparisons", {
   ops <- list(list(`<`, function(a, b) a < b), list(`<=`, function(a, b) a <= b),
               list(`>`, function(a, b) a > b), list(`>=`, function(a, b) a >= b))
   for (dt in .types) for (op in ops) .compare_overload(10, 5, dt, op[[1]], op[[2]])
-  # equal / not_equal on bools (the logical operators &, |, xor, ! are ops tfnative does not have).
-  for (pair in list(c(TRUE, FALSE), c(TRUE, TRUE), c(FALSE, FALSE), c(FALSE, TRUE))) {
-    .compare_overload(pair[1], pair[2], tf$bool, `==`, tf$equal)
-    .compare_overload(pair[1], pair[2], tf$bool, `!=`, tf$not_equal)
-  }
+  # &, |, xor() and equal / not_equal on bools, scalars and vectors.
+  logical <- list(list(`&`, function(a, b) a & b), list(`|`, function(a, b) a | b),
+                  list(xor, function(a, b) xor(a, b)), list(`==`, tf$equal), list(`!=`, tf$not_equal))
   x <- c(TRUE, TRUE, FALSE, FALSE)
   y <- c(TRUE, FALSE, TRUE, FALSE)
-  .compare_overload(x, y, tf$bool, function(a, b) array(a == b), tf$equal)
-  .compare_overload(x, y, tf$bool, function(a, b) array(a != b), tf$not_equal)
+  for (op in logical) {
+    for (pair in list(c(TRUE, FALSE), c(TRUE, TRUE), c(FALSE, FALSE), c(FALSE, TRUE))) {
+      .compare_overload(pair[1], pair[2], tf$bool, op[[1]], op[[2]])
+    }
+    .compare_overload(x, y, tf$bool, function(a, b) array(op[[1]](a, b)), op[[2]])
+  }
+  # ! (Python's ~) on a bool tensor.
+  sess <- tf$Session()
+  on.exit(sess$close())
+  expect_identical(sess$run(!tf$convert_to_tensor(TRUE, dtype = tf$bool)), FALSE)
+  expect_identical(sess$run(!tf$convert_to_tensor(FALSE, dtype = tf$bool)), TRUE)
+  expect_identical(sess$run(!tf$convert_to_tensor(c(TRUE, FALSE), dtype = tf$bool)), array(c(FALSE, TRUE)))
+})
+
+# LogicalOpTest: the op's dtype is bool, its value and static shape are numpy's.
+.compare_logical <- function(sess, x, y, np_func, tf_func) {
+  want <- np_binary(np_func, x, y)
+  out <- tf_func(tf$convert_to_tensor(x), tf$convert_to_tensor(y))
+  expect_identical(out$dtype$name, "bool")
+  expect_identical(sess$run(out), want)
+  expect_identical(static_dim(out), dim(want))
+}
+
+.compare_not <- function(sess, x) {
+  out <- tf$logical_not(tf$convert_to_tensor(x))
+  expect_identical(out$dtype$name, "bool")
+  expect_identical(sess$run(out), !x)
+  expect_identical(static_dim(out), dim(x))
+}
+
+.logical_ops <- list(list(`&`, tf$logical_and), list(`|`, tf$logical_or), list(xor, tf$logical_xor))
+
+.random_bools <- function(shape) np_array(sample(c(TRUE, FALSE), prod(shape), replace = TRUE), shape)
+
+test_that("cwise_ops_test: LogicalOpTest.testScalar", {
+  fresh_graph()
+  sess <- tf$Session()
+  on.exit(sess$close())
+  data <- list(array(TRUE), array(FALSE))
+  for (x in data) .compare_not(sess, x)
+  for (x in data) for (y in data) for (op in .logical_ops) .compare_logical(sess, x, y, op[[1]], op[[2]])
+})
+
+test_that("cwise_ops_test: LogicalOpTest.testTensor", {
+  fresh_graph()
+  sess <- tf$Session()
+  on.exit(sess$close())
+  set.seed(31)
+  x <- .random_bools(c(1, 3, 2))
+  y <- .random_bools(c(1, 3, 2))
+  .compare_not(sess, x)
+  for (op in .logical_ops) .compare_logical(sess, x, y, op[[1]], op[[2]])
+})
+
+test_that("cwise_ops_test: LogicalOpTest.testBCast", {
+  fresh_graph()
+  sess <- tf$Session()
+  on.exit(sess$close())
+  set.seed(32)
+  shapes <- list(
+    list(c(1, 3, 2), 1), list(c(1, 3, 2), 2), list(c(1, 3, 2), c(3, 2)), list(c(1, 3, 2), c(3, 1)),
+    list(c(1, 3, 2), c(1, 3, 2)), list(c(1, 3, 2), c(2, 3, 1)), list(c(1, 3, 2), c(2, 1, 1)),
+    list(c(1, 3, 2), c(1, 3, 1)), list(c(2, 1, 5), c(2, 3, 1)), list(c(2, 0, 5), c(2, 0, 1)),
+    list(c(2, 3, 0), c(2, 3, 1))
+  )
+  for (s in shapes) {
+    x <- .random_bools(s[[1]])
+    y <- .random_bools(s[[2]])
+    for (op in .logical_ops) .compare_logical(sess, x, y, op[[1]], op[[2]])
+  }
+})
+
+test_that("cwise_ops_test: LogicalOpTest.testShapeMismatch", {
+  fresh_graph()
+  set.seed(33)
+  x <- .random_bools(c(1, 3, 2))
+  y <- .random_bools(c(3, 2, 1))
+  for (f in list(tf$logical_and, tf$logical_or, tf$logical_xor)) expect_tf_error(f(x, y), "value", "Dimensions must")
 })
 
 test_that("cwise_ops_test: IsFiniteInfNanTest.testSqrt", {

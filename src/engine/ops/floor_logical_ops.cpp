@@ -1,5 +1,7 @@
 // Floor division and modulo (TensorFlow's FloorDiv/FloorMod: results rounded toward
-// minus infinity, a remainder takes the divisor's sign) and the logical ops on bools.
+// minus infinity, a remainder takes the divisor's sign), their truncating forms
+// (TruncateDiv/TruncateMod: C's / and %, a remainder takes the dividend's sign) and the
+// logical ops on bools.
 #include <cmath>
 
 #include "elementwise.h"
@@ -44,7 +46,27 @@ T floor_div(T x, T y) {
   }
 }
 
-template <bool kMod>
+template <typename T>
+T truncate_mod(T x, T y) {
+  if constexpr (std::is_floating_point_v<T>) {
+    return std::fmod(x, y);
+  } else {
+    if (std::is_signed_v<T> && y == T(-1)) return T(0);  // the lowest value's x % -1 would trap
+    return x % y;
+  }
+}
+
+template <typename T>
+T truncate_div(T x, T y) {
+  // The lowest value divided by -1 wraps to itself, as in floor_div (integers only: no float kernel).
+  if (std::is_integral_v<T> && std::is_signed_v<T> && y == T(-1))
+    return static_cast<T>(std::uint64_t(0) - static_cast<std::uint64_t>(static_cast<std::int64_t>(x)));
+  return x / y;
+}
+
+enum class DivKind { kFloorMod, kFloorDiv, kTruncateMod, kTruncateDiv };
+
+template <DivKind kKind>
 void compute_floor_binary(KernelContext& k) {
   const Tensor& a = k.inputs[0];
   const Tensor& b = k.inputs[1];
@@ -53,13 +75,23 @@ void compute_floor_binary(KernelContext& k) {
     using T = std::remove_pointer_t<decltype(tag)>;
     if constexpr (std::is_same_v<T, bool>) {
       fail(Code::kInvalidArgument, k.node.type + " is not defined for bool tensors");
+    } else if constexpr (kKind == DivKind::kTruncateDiv && std::is_floating_point_v<T>) {
+      // TensorFlow's CPU registers TruncateDiv for integer types only.
+      const char* attr = std::is_same_v<T, float> ? "DT_FLOAT" : "DT_DOUBLE";
+      fail(Code::kInvalidArgument, "No OpKernel was registered to support Op 'TruncateDiv' used by {{node " +
+                                       k.node.name + "}} with these attrs: [T=" + attr + "]");
     } else {
       if constexpr (std::is_integral_v<T>) {
         const T* pb = b.data<T>();
         for (std::int64_t i = 0; i < b.size(); ++i)
           require(pb[i] != 0, Code::kInvalidArgument, "Integer division by zero");
       }
-      auto f = [](T x, T y) { return kMod ? floor_mod<T>(x, y) : floor_div<T>(x, y); };
+      auto f = [](T x, T y) {
+        if constexpr (kKind == DivKind::kFloorMod) return floor_mod<T>(x, y);
+        else if constexpr (kKind == DivKind::kFloorDiv) return floor_div<T>(x, y);
+        else if constexpr (kKind == DivKind::kTruncateMod) return truncate_mod<T>(x, y);
+        else return truncate_div<T>(x, y);
+      };
       broadcast_apply<decltype(f), T, T>(a, b, out, f);
     }
   });
@@ -103,8 +135,10 @@ void compute_logical_not(KernelContext& k) {
 }  // namespace
 
 void register_floor_logical_ops() {
-  register_op({"FloorMod", 2, 2, false, 0, false, infer_floor_binary, compute_floor_binary<true>});
-  register_op({"FloorDiv", 2, 2, false, 0, false, infer_floor_binary, compute_floor_binary<false>});
+  register_op({"FloorMod", 2, 2, false, 0, false, infer_floor_binary, compute_floor_binary<DivKind::kFloorMod>});
+  register_op({"FloorDiv", 2, 2, false, 0, false, infer_floor_binary, compute_floor_binary<DivKind::kFloorDiv>});
+  register_op({"TruncateMod", 2, 2, false, 0, false, infer_floor_binary, compute_floor_binary<DivKind::kTruncateMod>});
+  register_op({"TruncateDiv", 2, 2, false, 0, false, infer_floor_binary, compute_floor_binary<DivKind::kTruncateDiv>});
   register_op({"LogicalAnd", 2, 2, false, 0, false, infer_logical_binary, compute_logical_binary<true>});
   register_op({"LogicalOr", 2, 2, false, 0, false, infer_logical_binary, compute_logical_binary<false>});
   register_op({"LogicalNot", 1, 1, false, 0, false, infer_logical_not, compute_logical_not});
