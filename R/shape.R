@@ -233,11 +233,10 @@ print.tf_shape <- function(x, ...) {
   structure(unclass(x)[i], class = "tf_shape")
 }
 
+# The length of a shape of unknown rank is 0, not TensorFlow's ValueError: R's
+# own tools (str(), all.equal()) take the length of any object. Its $rank is NULL.
 #' @export
-length.tf_shape <- function(x) {
-  if (isTRUE(attr(x, "unknown_rank"))) .value_error("Cannot take the length of shape with unknown rank.")
-  length(unclass(x))
-}
+length.tf_shape <- function(x) length(unclass(x))
 
 #' @export
 as.integer.tf_shape <- function(x, ...) as.integer(unclass(x))
