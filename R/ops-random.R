@@ -14,22 +14,26 @@
   r
 }
 
-# TensorFlow's get_seed(): (seed, seed2) for a new op.
+# TensorFlow's get_seed(): (seed, seed2) for a new op, NULL when neither a
+# graph seed nor an op seed is set (TensorFlow's (None, None)).
 .op_seeds <- function(g, op_seed) {
   graph_seed <- .subset2(g, "seed")
   if (!is.null(op_seed)) {
     if (!is.numeric(op_seed) || length(op_seed) != 1L || is.na(op_seed) || op_seed != floor(op_seed) || is.infinite(op_seed)) {
       .type_error("seed must be a whole number")
     }
-    op_seed <- .truncate_seed(op_seed)
   }
-  if (!is.null(graph_seed)) graph_seed <- .truncate_seed(graph_seed)
   if (!is.null(graph_seed)) {
     if (is.null(op_seed)) op_seed <- .subset2(g, "xp")$num_ops()
-    return(c(graph_seed, op_seed))
+    seeds <- c(.truncate_seed(graph_seed), .truncate_seed(op_seed))
+  } else if (!is.null(op_seed)) {
+    seeds <- c(.default_graph_seed, .truncate_seed(op_seed))
+  } else {
+    return(NULL)
   }
-  if (!is.null(op_seed)) return(c(.default_graph_seed, op_seed))
-  c(0, 0)
+  # (0, 0) means "unseeded" to the kernels; an explicit seed pair must stay distinct from it.
+  if (all(seeds == 0)) seeds[2] <- .Machine$integer.max
+  seeds
 }
 
 .random_op <- function(type, default_name, shape, attrs, dtype, seed, name) {
@@ -37,10 +41,7 @@
   s <- .shape_operand(shape, g)
   dt <- .as_dtype(dtype, .new_dtype("float32"))
   seeds <- .op_seeds(g, seed)
-  explicit <- !is.null(seed) || !is.null(g$seed)
-  seeds <- seeds %% .Machine$integer.max
-  # (0, 0) means "unseeded" to the engine; an explicit seed pair must stay distinct from it.
-  if (explicit && all(seeds == 0)) seeds[2] <- .Machine$integer.max
+  if (is.null(seeds)) seeds <- c(0, 0)
   attrs <- c(attrs, s$attrs, list(dtype = .dtype_tag(dt), seed = as.integer(seeds[1]), seed2 = as.integer(seeds[2])))
   .tensor(g, .add_op(g, type, name, default_name, inputs = s$inputs, attrs = attrs), 0L)
 }

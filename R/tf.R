@@ -32,7 +32,7 @@
 #'     `placeholder`, `identity`, `stop_gradient`, `reshape`, `expand_dims`, `cast`, `slice`, `tile`, `stack`,
 #'     `range`, `linspace`, `convert_to_tensor`, `random_normal`, `random_uniform`,
 #'     `truncated_normal`, `set_random_seed`; dtypes `float32`, `float64`, `int32`,
-#'     `int64`, `bool`, `string`.}
+#'     `int64`, `bool`, `string`, `as_dtype`; `TensorShape`.}
 #'   \item{Math}{R's `+ - * / ^ %% %/% > >= < <= == != & | !`, `add`, `subtract`, `multiply`, `divide`,
 #'     `floormod`, `mod`, `floordiv`, `floor_div`, `truncatediv`, `truncatemod`, `div`, `realdiv`,
 #'     `logical_and`, `logical_or`, `logical_not`, `logical_xor`,
@@ -103,6 +103,7 @@ tf <- .new_module("tensorflow")
     float32 = .new_dtype("float32"), float64 = .new_dtype("float64"), double = .new_dtype("float64"),
     int32 = .new_dtype("int32"), int64 = .new_dtype("int64"), bool = .new_dtype("bool"),
     string = .new_dtype("string"), as_dtype = function(type_value) .as_dtype(type_value),
+    TensorShape = .tf_TensorShape,
     # tensors
     constant = .tf_constant, zeros = .tf_zeros, ones = .tf_ones, fill = .tf_fill,
     zeros_like = .tf_zeros_like, ones_like = .tf_ones_like, placeholder = .tf_placeholder,
