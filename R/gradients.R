@@ -97,7 +97,9 @@
     axis <- if (isTRUE(op$get_attr("reduce_all"))) NULL else as.numeric(op$get_attr("axes"))
     list(reduce(grads[[1]], axis = axis, keepdims = keep), NULL)
   },
-  ExpandDims = function(op, grads, inputs, outputs) list(.reshape_like(grads[[1]], inputs[[1]])),
+  ExpandDims = function(op, grads, inputs, outputs) {
+    c(list(.reshape_like(grads[[1]], inputs[[1]])), rep(list(NULL), length(inputs) - 1L))
+  },
   Cast = function(op, grads, inputs, outputs) {
     from <- .tensor_type(inputs[[1]])[[1]]
     to <- .tensor_type(outputs[[1]])[[1]]

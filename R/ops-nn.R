@@ -74,12 +74,18 @@
                      attrs = list(axis = as.integer(axis), output_type = .dtype_tag(ot))), 0L)
 }
 
+# The axis is an R whole number (an attribute) or an int32/int64 tensor (an input, as TensorFlow's).
 .tf_expand_dims <- function(input, axis = NULL, name = NULL, dim = NULL) {
+  if (!is.null(axis) && !is.null(dim)) .value_error("Cannot specify both 'axis' and 'dim'")
   if (is.null(axis)) axis <- dim
+  if (is.null(axis)) .value_error("Must specify an axis argument to tf.expand_dims()")
+  g <- .graph_of(input, axis)
+  x <- .as_tensor(input, g = g)
+  if (inherits(axis, "tf_tensor_like")) {
+    return(.tensor(g, .add_op(g, "ExpandDims", name, "ExpandDims", inputs = list(x, .as_tensor(axis, g = g))), 0L))
+  }
   if (!is.numeric(axis) || length(axis) != 1L || is.na(axis) || axis != floor(axis)) .type_error("axis must be a whole number")
-  g <- .graph_of(input)
-  .tensor(g, .add_op(g, "ExpandDims", name, "ExpandDims", inputs = list(.as_tensor(input, g = g)),
-                     attrs = list(axis = as.integer(axis))), 0L)
+  .tensor(g, .add_op(g, "ExpandDims", name, "ExpandDims", inputs = list(x), attrs = list(axis = as.integer(axis))), 0L)
 }
 
 .tf_bias_add <- function(value, bias, data_format = NULL, name = NULL) {
@@ -131,30 +137,104 @@
   .tf_softmax_cross_entropy_with_logits_v2(labels = .tf_stop_gradient(labels), logits = logits, axis = axis, name = name, dim = dim)
 }
 
+# Static dims as Python prints a TensorShape: "(2, 3)", "(3,)", "()", "<unknown>".
+.shape_str <- function(d) {
+  if (is.null(d)) return("<unknown>")
+  parts <- ifelse(is.na(d), "?", format(d, scientific = FALSE, trim = TRUE))
+  if (length(d) == 1L) return(paste0("(", parts, ",)"))
+  paste0("(", paste(parts, collapse = ", "), ")")
+}
+
+# Whether two static shapes (NULL: unknown rank, NA: unknown size) can be the same shape.
+.shapes_compatible <- function(a, b) {
+  if (is.null(a) || is.null(b)) return(TRUE)
+  length(a) == length(b) && all(is.na(a) | is.na(b) | a == b)
+}
+
 # max(x, 0) - x * z + log(1 + exp(-|x|)): stable for large |x|, as TensorFlow computes it.
+# The max and -|x| are built from Maximum (ties go to x) so that the gradient at x = 0 is
+# TensorFlow's (its select picks x there): sigmoid(0) - z.
 .tf_sigmoid_cross_entropy_with_logits <- function(`_sentinel` = NULL, labels = NULL, logits = NULL, name = NULL) {
+  if (!is.null(`_sentinel`)) .value_error("Only call `sigmoid_cross_entropy_with_logits` with named arguments (labels=..., logits=..., ...)")
   if (is.null(labels) || is.null(logits)) .value_error("Both labels= and logits= must be provided.")
   g <- .graph_of(logits, labels)
   .with_name_scope(g, if (is.null(name)) "logistic_loss" else name, function(scope) {
-    x <- .as_tensor(logits, g = g)
-    z <- .as_tensor(labels, dtype = .tensor_type(x)[[1]], g = g)
-    .tf_add(.tf_subtract(.tf_relu(x), .tf_multiply(x, z)), .tf_log(.tf_add(.tf_exp(.tf_negative(.tf_abs(x))), 1)), name = scope)
+    x <- .as_tensor(logits, name = "logits", g = g)
+    z <- .as_tensor(labels, dtype = .tensor_type(x)[[1]], name = "labels", g = g)
+    dx <- .tensor_dims(x)
+    dz <- .tensor_dims(z)
+    if (!.shapes_compatible(dx, dz)) {
+      .value_error("logits and labels must have the same shape (", .shape_str(dx), " vs ", .shape_str(dz), ")")
+    }
+    relu_x <- .tf_maximum(x, 0)
+    neg_abs_x <- .tf_subtract(x, .tf_multiply(relu_x, 2))
+    .tf_add(.tf_subtract(relu_x, .tf_multiply(x, z)), .tf_log(.tf_add(.tf_exp(neg_abs_x), 1)), name = scope)
   })
 }
 
+# tf$losses$Reduction: how a weighted loss is reduced (TensorFlow's key strings).
+.loss_reduction <- list(
+  NONE = "none", SUM = "weighted_sum", SUM_OVER_BATCH_SIZE = "weighted_sum_over_batch_size",
+  MEAN = "weighted_mean", SUM_BY_NONZERO_WEIGHTS = "weighted_sum_by_nonzero_weights",
+  SUM_OVER_NONZERO_WEIGHTS = "weighted_sum_by_nonzero_weights"
+)
+
+.cast_float32 <- function(t) if (identical(.tensor_type(t)[[1]], "float32")) t else .tf_cast(t, "float32")
+
+# x / n, and 0 where n is 0 (TensorFlow's div_no_nan), for a count or sum of weights n.
+.div_no_nan <- function(x, n, name = NULL) {
+  zero <- .tf_cast(.tf_equal(n, 0), "float32")
+  .tf_divide(.tf_multiply(x, .tf_subtract(1, zero)), .tf_add(n, zero), name = name)
+}
+
+# TensorFlow's compute_weighted_loss in float32: weights are a scalar or broadcast to the
+# losses (each dimension 1 or the losses' size; checked when the shapes are known).
+.compute_weighted_loss <- function(g, losses, weights, loss_collection, reduction) {
+  if (!is.character(reduction) || length(reduction) != 1L || !reduction %in% unlist(.loss_reduction)) {
+    .value_error("Invalid Reduction Key ", format(reduction), ".")
+  }
+  if (is.null(weights)) .value_error("None values not supported.")
+  losses <- .cast_float32(losses)
+  w <- .cast_float32(.as_tensor(weights, g = g))
+  dl <- .tensor_dims(losses)
+  dw <- .tensor_dims(w)
+  if (!is.null(dl) && !is.null(dw) && length(dw) > 0L) {
+    if (length(dw) != length(dl)) {
+      .value_error("weights can not be broadcast to values. values.rank=", length(dl), ". weights.rank=", length(dw),
+                   ". values.shape=", .shape_str(dl), ". weights.shape=", .shape_str(dw), ".")
+    }
+    if (any(!is.na(dw) & !is.na(dl) & dw != 1 & dw != dl)) {
+      .value_error("weights can not be broadcast to values. values.shape=", .shape_str(dl), ". weights.shape=", .shape_str(dw), ".")
+    }
+  }
+  weighted <- .tf_multiply(losses, w)
+  loss <- if (identical(reduction, "none")) weighted else {
+    total <- .tf_reduce_sum(weighted)
+    switch(reduction,
+      weighted_sum = total,
+      weighted_mean = .div_no_nan(total, .tf_reduce_sum(.tf_multiply(.tf_ones_like(losses), w)), name = "value"),
+      weighted_sum_over_batch_size = .div_no_nan(total, .tf_reduce_sum(.tf_ones_like(losses)), name = "value"),
+      weighted_sum_by_nonzero_weights = {
+        present <- .tf_multiply(.tf_ones_like(losses), .tf_cast(.tf_not_equal(w, 0), "float32"))
+        .div_no_nan(total, .tf_reduce_sum(present, name = "num_present"), name = "value")
+      })
+  }
+  if (!is.null(loss_collection)) .add_to_collection(g, loss_collection, loss)
+  loss
+}
+
+# As TensorFlow: both operands are taken as float32, and must have compatible shapes.
 .tf_mean_squared_error <- function(labels, predictions, weights = 1.0, scope = NULL, loss_collection = "losses",
                                    reduction = "weighted_sum_by_nonzero_weights") {
-  g <- .graph_of(predictions, labels)
+  if (is.null(labels)) .value_error("labels must not be None.")
+  if (is.null(predictions)) .value_error("predictions must not be None.")
+  g <- .graph_of(predictions, labels, weights)
   .with_name_scope(g, if (is.null(scope)) "mean_squared_error" else scope, function(s) {
-    p <- .as_tensor(predictions, g = g)
-    l <- .as_tensor(labels, dtype = .tensor_type(p)[[1]], g = g)
-    sq <- .tf_square(.tf_subtract(p, l))
-    if (!is.numeric(weights) || length(weights) != 1L || is.na(weights)) {
-      tf_raise("unimplemented", "mean_squared_error supports a single number as weights", call = sys.call(-3L))
+    p <- .cast_float32(.as_tensor(predictions, g = g))
+    l <- .cast_float32(.as_tensor(labels, g = g))
+    if (!.shapes_compatible(.tensor_dims(p), .tensor_dims(l))) {
+      .value_error("Shapes ", .shape_str(.tensor_dims(p)), " and ", .shape_str(.tensor_dims(l)), " are incompatible")
     }
-    if (weights != 1) sq <- .tf_multiply(sq, weights)
-    loss <- .tf_reduce_mean(sq, name = "value")
-    .add_to_collection(g, loss_collection, loss)
-    loss
+    .compute_weighted_loss(g, .tf_square(.tf_subtract(p, l)), weights, loss_collection, reduction)
   })
 }

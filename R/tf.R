@@ -42,7 +42,7 @@
 #'     `gradients` (`AggregationMethod`, `UnconnectedGradients`), `group`, `no_op`;
 #'     `tf$nn`: `relu`, `sigmoid`, `tanh`, `softmax`,
 #'     `log_softmax`, `bias_add`, `softmax_cross_entropy_with_logits_v2`,
-#'     `sigmoid_cross_entropy_with_logits`; `tf$losses$mean_squared_error`.}
+#'     `sigmoid_cross_entropy_with_logits`; `tf$losses$mean_squared_error`, `tf$losses$Reduction`.}
 #'   \item{Variables}{`Variable`, `assign`, `assign_add`, `assign_sub`,
 #'     `global_variables`, `trainable_variables`, `global_variables_initializer`,
 #'     `variables_initializer`, `is_variable_initialized`,
@@ -54,7 +54,7 @@
 #'     `remove_checkpoint`,
 #'     `replica_device_setter`, `ClusterSpec`, `GradientDescentOptimizer`,
 #'     `MomentumOptimizer`, `AdamOptimizer`, `AdagradOptimizer`, `RMSPropOptimizer`,
-#'     `get_or_create_global_step`, `get_global_step`, `exponential_decay`.}
+#'     `get_or_create_global_step`, `get_global_step`, `create_global_step`, `exponential_decay`.}
 #'   \item{Other}{`tf$python$tools$inspect_checkpoint$print_tensors_in_checkpoint_file`;
 #'     `tf$python$framework$device`: `merge_device`, `canonical_name`, `check_valid`;
 #'     `tf$errors`: the condition class of each error kind, for [tryCatch()].}
@@ -145,7 +145,7 @@ tf <- .new_module("tensorflow")
       GLOBAL_VARIABLES = "variables", TRAINABLE_VARIABLES = "trainable_variables",
       LOCAL_VARIABLES = "local_variables", MODEL_VARIABLES = "model_variables",
       SAVERS = "savers", GLOBAL_STEP = "global_step", UPDATE_OPS = "update_ops",
-      TRAIN_OP = "train_op"
+      TRAIN_OP = "train_op", LOSSES = "losses"
     )),
     errors = .module_of("tf$errors", .error_classes()),
     train = .module_of("tf$train", list(
@@ -155,6 +155,7 @@ tf <- .new_module("tensorflow")
       AdamOptimizer = .tf_AdamOptimizer, AdagradOptimizer = .tf_AdagradOptimizer,
       RMSPropOptimizer = .tf_RMSPropOptimizer,
       get_or_create_global_step = .tf_get_or_create_global_step, get_global_step = .tf_get_global_step,
+      create_global_step = .tf_create_global_step,
       exponential_decay = .tf_exponential_decay,
       ClusterSpec = .tf_ClusterSpec,
       latest_checkpoint = .tf_latest_checkpoint,
@@ -186,7 +187,10 @@ tf <- .new_module("tensorflow")
       softmax_cross_entropy_with_logits = .tf_softmax_cross_entropy_with_logits,
       sigmoid_cross_entropy_with_logits = .tf_sigmoid_cross_entropy_with_logits
     )),
-    losses = .module_of("tf$losses", list(mean_squared_error = .tf_mean_squared_error))
+    losses = .module_of("tf$losses", list(
+      mean_squared_error = .tf_mean_squared_error,
+      Reduction = .module_of("tf$losses$Reduction", .loss_reduction)
+    ))
   )
   list2env(members, envir = tf)
   invisible(tf)

@@ -321,23 +321,38 @@ print.tf_optimizer <- function(x, ...) {
 
 # Global step and learning-rate schedules -------------------------------------------
 
+# As TensorFlow: the one member of the GLOBAL_STEP collection or, when that is empty, the
+# tensor "global_step:0"; it must be an integer scalar (TypeError otherwise).
 .tf_get_global_step <- function(graph = NULL) {
   g <- if (is.null(graph)) .default_graph() else graph
   gs <- .get_collection(g, "global_step")
-  if (length(gs)) return(gs[[1]])
-  NULL
+  if (length(gs) > 1L) return(NULL)  # TensorFlow logs "Multiple tensors in global_step collection."
+  step <- if (length(gs)) gs[[1]] else tryCatch(.graph_get_tensor(g, "global_step:0"), tf_key_error = function(e) NULL)
+  if (is.null(step)) return(NULL)
+  if (!isTRUE(step$dtype$base_dtype$is_integer)) {
+    .type_error("Existing \"global_step\" does not have integer type: ", format(step$dtype))
+  }
+  s <- step$get_shape()
+  if (!identical(s$ndims, 0L) && isTRUE(s$is_fully_defined())) .type_error("Existing \"global_step\" is not scalar: ", format(s))
+  step
 }
 
-.tf_get_or_create_global_step <- function(graph = NULL) {
+.tf_create_global_step <- function(graph = NULL) {
   g <- if (is.null(graph)) .default_graph() else graph
-  existing <- .tf_get_global_step(g)
-  if (!is.null(existing)) return(existing)
+  if (!is.null(.tf_get_global_step(g))) .value_error("\"global_step\" already exists.")
   old <- .subset2(g, "scope")
   assign("scope", "", envir = g)
   on.exit(assign("scope", old, envir = g))
   body <- function() .tf_Variable(.tf_zeros(shape(), dtype = tf$int64, name = "Initializer/zeros"), name = "global_step",
                                   trainable = FALSE, collections = c("variables", "global_step"))
   if (is.null(graph)) body() else with(.graph_context(g), body())
+}
+
+.tf_get_or_create_global_step <- function(graph = NULL) {
+  g <- if (is.null(graph)) .default_graph() else graph
+  existing <- .tf_get_global_step(g)
+  if (!is.null(existing)) return(existing)
+  .tf_create_global_step(graph)
 }
 
 .tf_exponential_decay <- function(learning_rate, global_step, decay_steps, decay_rate, staircase = FALSE, name = NULL) {

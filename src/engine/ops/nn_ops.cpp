@@ -423,19 +423,41 @@ void compute_argmax(KernelContext& k) {
   k.outputs.push_back(std::move(out));
 }
 
+// The axis is attribute "axis" or input 1 (a tensor holding one int32/int64 value). As
+// TensorFlow, an axis outside [-rank-1, rank] is a ValueError when known while building, and
+// an axis known only at run time leaves the output's shape unknown.
+std::int64_t expand_dims_axis(const Tensor& t) {
+  require(t.size() == 1, Code::kInvalidArgument, "'dim' must be a tensor with a single value");
+  return int_values(t, "dim")[0];
+}
 void infer_expand_dims(InferContext& c) {
+  std::int64_t axis;
+  if (c.num_inputs() > 1) {
+    require_int_input(c, 1, "dim");
+    const Tensor* v = constant_input(c, 1);
+    if (v && v->size() != 1) c.value_error("'dim' input must be a tensor with a single value");
+    if (!v) { c.set_output(c.input_dtype(0), PartialShape::unknown()); return; }
+    axis = int_values(*v, "dim")[0];
+  } else {
+    axis = c.node.attr<std::int64_t>("axis");
+  }
   const PartialShape& s = c.input_shape(0);
   if (!s.known_rank) { c.set_output(c.input_dtype(0), PartialShape::unknown()); return; }
-  std::int64_t a = norm_axis(c.node.attr<std::int64_t>("axis"), s.dims.size(), true);
+  std::int64_t rank = static_cast<std::int64_t>(s.dims.size());
+  if (axis < -rank - 1 || axis > rank)
+    c.value_error("dim " + std::to_string(axis) + " not in the interval [" + std::to_string(-rank - 1) + ", " + std::to_string(rank) + "].");
   Dims d = s.dims;
-  d.insert(d.begin() + a, 1);
+  d.insert(d.begin() + (axis < 0 ? axis + rank + 1 : axis), 1);
   c.set_output(c.input_dtype(0), PartialShape::of(d));
 }
 void compute_expand_dims(KernelContext& k) {
   const Tensor& x = k.inputs[0];
-  std::int64_t a = norm_axis(k.node.attr<std::int64_t>("axis"), x.shape().size(), true);
+  std::int64_t axis = k.inputs.size() > 1 ? expand_dims_axis(k.inputs[1]) : k.node.attr<std::int64_t>("axis");
+  std::int64_t rank = static_cast<std::int64_t>(x.shape().size());
+  require(axis >= -rank - 1 && axis <= rank, Code::kInvalidArgument,
+          "Tried to expand dim index " + std::to_string(axis) + " for tensor with " + std::to_string(rank) + " dimensions.");
   Dims d = x.shape();
-  d.insert(d.begin() + a, 1);
+  d.insert(d.begin() + (axis < 0 ? axis + rank + 1 : axis), 1);
   k.outputs.push_back(x.reshaped(d));
 }
 
@@ -470,7 +492,7 @@ void register_nn_ops() {
   register_op({"SoftmaxCrossEntropyWithLogits", 2, 2, false, 0, false, infer_xent, compute_xent});
   register_op({"SoftmaxCrossEntropyWithLogitsAnyRank", 2, 2, false, 0, false, infer_xent, compute_xent});
   register_op({"ArgMax", 1, 1, false, 0, false, infer_argmax, compute_argmax});
-  register_op({"ExpandDims", 1, 1, false, 0, false, infer_expand_dims, compute_expand_dims});
+  register_op({"ExpandDims", 1, 2, false, 0, false, infer_expand_dims, compute_expand_dims});
 }
 
 }  // namespace tfn
