@@ -1,5 +1,6 @@
 // Op definitions: static shape/type inference and the kernel that computes outputs.
 #pragma once
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,8 @@ struct InferContext {
   }
   // TensorFlow's wording for graph-construction errors: "... for 'name' (op: 'Type')".
   [[noreturn]] void value_error(const std::string& msg) const;
+  // Values of inputs computed while inferring (constant_input), kept for the inference's duration.
+  mutable std::vector<std::unique_ptr<Tensor>> folded;
 };
 
 struct KernelContext {

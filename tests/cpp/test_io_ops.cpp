@@ -179,3 +179,20 @@ TEST_CASE("Slice and Tile copy boxes of a tensor; shapes come from constant oper
     CHECK(e.code() == Code::kValueError);
   }
 }
+
+TEST_CASE("shape inference evaluates small constant subgraphs, not fed or stateful ones") {
+  auto g = std::make_shared<Graph>();
+  int x = constant(*g, "x", floats({6}, {1, 2, 3, 4, 5, 6}));
+  int s = constant(*g, "s", ints({2}, {2, 3}));
+  int one = constant(*g, "one", ints({}, {1}));
+  int prod = op(*g, "Mul", {{s, 0}, {one, 0}});
+  int r = op(*g, "Reshape", {{x, 0}, {prod, 0}});
+  CHECK(g->node(r).out_shapes[0].dims == Dims{2, 3});
+  AttrMap pa;
+  pa["dtype"] = DType::kInt32;
+  pa["shape"] = PartialShape::of({2});
+  int p = g->add_node("Placeholder", g->unique_name("p"), {}, {}, pa);
+  int fed = op(*g, "Mul", {{p, 0}, {one, 0}});
+  int r2 = op(*g, "Reshape", {{x, 0}, {fed, 0}});
+  CHECK(g->node(r2).out_shapes[0].dims == Dims{-1, -1});
+}

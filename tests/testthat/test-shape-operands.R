@@ -186,3 +186,21 @@ test_that("tf$stack and auto-packing name their Pack op as TensorFlow does", {
   expect_identical(tf$convert_to_tensor(t)$op$name, "packed")
   expect_identical(tf$convert_to_tensor(t, name = "pair")$op$name, "pair")
 })
+
+test_that("small constant subgraphs are evaluated for static shapes, as TensorFlow's shape inference", {
+  fresh_graph()
+  x <- tf$constant(1:6)
+  r <- tf$reshape(x, tf$constant(c(2L, 3L)) * 1L)
+  expect_equal(r$shape$as_list(), list(2, 3))
+  z <- tf$zeros(tf$constant(c(2L, 2L)) + tf$constant(1L))
+  expect_equal(z$shape$as_list(), list(3, 3))
+  # Anything fed or random stays unknown until run.
+  p <- tf$placeholder(tf$int32, shape(2L))
+  expect_true(all(is.na(unlist(tf$reshape(x, p * 1L)$shape$as_list()))))
+  u <- tf$cast(tf$random_uniform(shape(2L), 1, 3), tf$int32)
+  expect_true(all(is.na(unlist(tf$zeros(u)$shape$as_list()))))
+  sess <- tf$Session()
+  on.exit(sess$close())
+  expect_identical(sess$run(r), matrix(1:6, 2, byrow = TRUE))
+  expect_identical(sess$run(z), matrix(0, 3, 3))
+})

@@ -1,6 +1,9 @@
 #include "shape_util.h"
 
 #include <algorithm>
+#include <memory>
+
+#include "../session.h"
 
 namespace tfn {
 
@@ -66,11 +69,58 @@ Dims int_values(const Tensor& t, const std::string& what) {
   return out;
 }
 
+namespace {
+
+// Ops whose value depends on their inputs alone (no state, randomness or side effect), so a
+// small subgraph of them over constants can be evaluated while a graph is being built.
+bool pure_op(const std::string& type) {
+  static const char* const kPure[] = {
+      "Const", "Identity", "Add", "Sub", "Mul", "RealDiv", "FloorDiv", "FloorMod", "TruncateDiv",
+      "TruncateMod", "Maximum", "Minimum", "Neg", "Abs", "Sign", "Square", "Cast", "Pack", "Reshape",
+      "ExpandDims", "Fill", "Range", "Slice", "Tile", "Sum", "Mean", "ZerosLike", "OnesLike"};
+  for (const char* t : kPure)
+    if (type == t) return true;
+  return false;
+}
+
+// True when `node` and everything it depends on (at most `budget` ops) are pure, with no
+// control inputs, and its output `index` is small with a fully known shape.
+bool foldable(const Graph& g, const Endpoint& e, int budget) {
+  const PartialShape& s = g.node(e.node).out_shapes[e.index];
+  if (!s.fully_defined() || num_elements(s.dims) > 1024) return false;
+  std::vector<int> stack{e.node};
+  std::vector<char> seen(static_cast<std::size_t>(g.num_nodes()), 0);
+  while (!stack.empty()) {
+    int id = stack.back();
+    stack.pop_back();
+    if (seen[id]) continue;
+    seen[id] = 1;
+    if (--budget < 0) return false;
+    const Node& n = g.node(id);
+    if (!pure_op(n.type) || !n.control_inputs.empty()) return false;
+    for (const Endpoint& in : n.inputs) stack.push_back(in.node);
+  }
+  return true;
+}
+
+}  // namespace
+
 const Tensor* constant_input(const InferContext& c, int i) {
   if (i >= c.num_inputs()) return nullptr;
   const Node& n = c.input_node(i);
-  if (n.type != "Const") return nullptr;
-  return &n.attr<Tensor>("value");
+  if (n.type == "Const") return &n.attr<Tensor>("value");
+  // As TensorFlow's shape inference, evaluate a small constant subgraph (e.g. constant(1) + 0).
+  const Endpoint& e = c.node.inputs[i];
+  if (!foldable(c.graph, e, 64)) return nullptr;
+  try {
+    // A session on the graph being built, not owning it (the aliasing constructor, empty owner).
+    std::shared_ptr<Graph> view(std::shared_ptr<Graph>(), const_cast<Graph*>(&c.graph));
+    Session s(view);
+    c.folded.push_back(std::make_unique<Tensor>(s.run({e}, {}, {})[0]));
+    return c.folded.back().get();
+  } catch (const std::exception&) {
+    return nullptr;  // left to run time, where the same error is reported
+  }
 }
 
 void require_int_input(const InferContext& c, int i, const char* arg) {
