@@ -89,12 +89,12 @@ bool foldable(const Graph& g, const Endpoint& e, int budget) {
   const PartialShape& s = g.node(e.node).out_shapes[e.index];
   if (!s.fully_defined() || num_elements(s.dims) > 1024) return false;
   std::vector<int> stack{e.node};
-  std::vector<char> seen(static_cast<std::size_t>(g.num_nodes()), 0);
+  std::vector<int> seen;  // at most `budget` ids: a linear search beats sizing anything by the graph
   while (!stack.empty()) {
     int id = stack.back();
     stack.pop_back();
-    if (seen[id]) continue;
-    seen[id] = 1;
+    if (std::find(seen.begin(), seen.end(), id) != seen.end()) continue;
+    seen.push_back(id);
     if (--budget < 0) return false;
     const Node& n = g.node(id);
     if (!pure_op(n.type) || !n.control_inputs.empty()) return false;
