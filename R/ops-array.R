@@ -267,8 +267,7 @@
 NULL
 
 .tf_stack <- function(values, axis = 0L, name = "stack") {
-  axis <- .whole_scalar(axis, "axis")
-  if (axis != floor(axis)) .type_error("axis must be a whole number")
+  axis <- .axis_int(axis)
   if (!is.list(values) || is.object(values)) {
     # An R vector or array stands for numpy's array of its values: stacked along axis 0 it is itself.
     if (axis == 0 && (is.numeric(values) || is.logical(values) || is.character(values))) return(.convert_to_tensor(values, name = name))

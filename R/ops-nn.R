@@ -31,7 +31,7 @@
     x <- .as_tensor(logits, g = g)
     return(.tensor(g, .add_op(g, type, name, type, inputs = list(x, .as_tensor(axis, g = g))), 0L))
   }
-  if (!is.numeric(axis) || length(axis) != 1L || is.na(axis) || axis != floor(axis)) .type_error("axis must be a whole number")
+  axis <- .axis_int(axis)
   g <- .graph_of(logits)
   x <- .as_tensor(logits, g = g)
   dims <- .tensor_dims(x)
@@ -66,12 +66,19 @@
 
 .tf_argmax <- function(input, axis = NULL, name = NULL, dimension = NULL, output_type = NULL) {
   if (is.null(axis)) axis <- if (is.null(dimension)) 0L else dimension
-  if (!is.numeric(axis) || length(axis) != 1L || is.na(axis) || axis != floor(axis)) .type_error("axis must be a whole number")
+  axis <- .axis_int(axis)
   ot <- .as_dtype(output_type, .new_dtype("int64"))
   if (!ot$name %in% c("int32", "int64")) .type_error("output_type must be int32 or int64")
   g <- .graph_of(input)
   .tensor(g, .add_op(g, "ArgMax", name, "ArgMax", inputs = list(.as_tensor(input, g = g)),
                      attrs = list(axis = as.integer(axis), output_type = .dtype_tag(ot))), 0L)
+}
+
+# An axis given as an R number: whole, and small enough for an int32 attribute.
+.axis_int <- function(axis) {
+  if (!is.numeric(axis) || length(axis) != 1L || is.na(axis) || axis != floor(axis)) .type_error("axis must be a whole number")
+  if (abs(axis) >= 2^31) .value_error("axis ", format(axis, scientific = FALSE), " is out of range")
+  as.integer(axis)
 }
 
 # The axis is an R whole number (an attribute) or an int32/int64 tensor (an input, as TensorFlow's).
@@ -84,8 +91,7 @@
   if (inherits(axis, "tf_tensor_like")) {
     return(.tensor(g, .add_op(g, "ExpandDims", name, "ExpandDims", inputs = list(x, .as_tensor(axis, g = g))), 0L))
   }
-  if (!is.numeric(axis) || length(axis) != 1L || is.na(axis) || axis != floor(axis)) .type_error("axis must be a whole number")
-  .tensor(g, .add_op(g, "ExpandDims", name, "ExpandDims", inputs = list(x), attrs = list(axis = as.integer(axis))), 0L)
+  .tensor(g, .add_op(g, "ExpandDims", name, "ExpandDims", inputs = list(x), attrs = list(axis = .axis_int(axis))), 0L)
 }
 
 .tf_bias_add <- function(value, bias, data_format = NULL, name = NULL) {

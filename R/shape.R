@@ -148,8 +148,15 @@ print.tf_shape <- function(x, ...) {
   structure(ifelse(!is.na(a) & !is.na(b) & a == b, a, NA_real_), class = "tf_shape")
 }
 
+.check_rank_arg <- function(rank) {
+  if (!is.numeric(rank) || length(rank) != 1L || is.na(rank) || rank < 0 || rank != floor(rank)) {
+    .type_error("rank must be a whole number >= 0, got ", paste(format(rank), collapse = " "))
+  }
+}
+
 .shape_with_rank <- function(x, rank, how = c("exactly", "at least", "at most")) {
   how <- match.arg(how)
+  .check_rank_arg(rank)
   r <- .shape_rank(x)
   if (is.null(r)) {
     if (how == "exactly") return(structure(rep(NA_real_, rank), class = "tf_shape"))
@@ -200,6 +207,7 @@ print.tf_shape <- function(x, ...) {
   most_specific_compatible_shape = function(x) function(other) .shape_most_specific_compatible_shape(x, other),
   assert_same_rank = function(x) function(other) .shape_assert_same_rank(x, other),
   assert_has_rank = function(x) function(rank) {
+    .check_rank_arg(rank)
     r <- .shape_rank(x)
     if (!is.null(r) && r != rank) .value_error("Shape ", .shape_str(x), " must have rank ", rank)
     invisible(NULL)
@@ -228,10 +236,23 @@ print.tf_shape <- function(x, ...) {
 }
 
 #' @export
+# One index gives a dimension (a number, NA if unknown), as TensorFlow's shape[i] gives a
+# Dimension, so `s[1] + 1` is arithmetic; several give a shape.
 `[.tf_shape` <- function(x, i) {
-  if (isTRUE(attr(x, "unknown_rank"))) return(structure(rep(NA_real_, length(i)), class = "tf_shape"))
-  structure(unclass(x)[i], class = "tf_shape")
+  if (isTRUE(attr(x, "unknown_rank"))) {
+    return(if (length(i) == 1L) NA_real_ else structure(rep(NA_real_, length(i)), class = "tf_shape"))
+  }
+  d <- unclass(x)[i]
+  if (length(i) == 1L) return(as.numeric(d))
+  structure(d, class = "tf_shape")
 }
+
+# A bare number (or numbers) on the other side compares or computes element by element,
+# as R users write `which(s == 3)`; two shapes compare as TensorFlow's TensorShapes do.
+.shape_vs_numbers <- function(e1, e2) {
+  (is.numeric(e1) && !inherits(e1, "tf_shape")) || (is.numeric(e2) && !inherits(e2, "tf_shape"))
+}
+.strip_shape <- function(x) if (inherits(x, "tf_shape")) as.numeric(unclass(x)) else x
 
 # The length of a shape of unknown rank is 0, not TensorFlow's ValueError: R's
 # own tools (str(), all.equal()) take the length of any object. Its $rank is NULL.
@@ -254,10 +275,14 @@ as.integer.tf_shape <- function(x, ...) as.integer(unclass(x))
 }
 
 #' @export
-`==.tf_shape` <- function(e1, e2) .shape_eq(e1, e2)
+`==.tf_shape` <- function(e1, e2) {
+  if (.shape_vs_numbers(e1, e2)) return(.strip_shape(e1) == .strip_shape(e2))
+  .shape_eq(e1, e2)
+}
 
 #' @export
 `!=.tf_shape` <- function(e1, e2) {
+  if (.shape_vs_numbers(e1, e2)) return(.strip_shape(e1) != .strip_shape(e2))
   a <- tryCatch(.tf_TensorShape(e1), tf_type_error = function(e) NULL)
   b <- tryCatch(.tf_TensorShape(e2), tf_type_error = function(e) NULL)
   if (is.null(a) || is.null(b)) return(TRUE)

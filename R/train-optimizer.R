@@ -323,22 +323,30 @@ print.tf_optimizer <- function(x, ...) {
 
 # As TensorFlow: the one member of the GLOBAL_STEP collection or, when that is empty, the
 # tensor "global_step:0"; it must be an integer scalar (TypeError otherwise).
+.global_step_graph <- function(graph) {
+  if (is.null(graph)) return(.default_graph())
+  if (!inherits(graph, "tf_graph")) .type_error("graph must be a tf$Graph, not ", class(graph)[1])
+  .graph_alive(graph)
+}
+
 .tf_get_global_step <- function(graph = NULL) {
-  g <- if (is.null(graph)) .default_graph() else graph
+  g <- .global_step_graph(graph)
   gs <- .get_collection(g, "global_step")
   if (length(gs) > 1L) return(NULL)  # TensorFlow logs "Multiple tensors in global_step collection."
   step <- if (length(gs)) gs[[1]] else tryCatch(.graph_get_tensor(g, "global_step:0"), tf_key_error = function(e) NULL)
   if (is.null(step)) return(NULL)
+  if (!inherits(step, "tf_tensor_like")) .type_error("Existing \"global_step\" is not a tensor or variable")
   if (!isTRUE(step$dtype$base_dtype$is_integer)) {
     .type_error("Existing \"global_step\" does not have integer type: ", format(step$dtype))
   }
   s <- step$get_shape()
-  if (!identical(s$ndims, 0L) && isTRUE(s$is_fully_defined())) .type_error("Existing \"global_step\" is not scalar: ", format(s))
+  # Compatible with a scalar: rank 0, or a rank not known.
+  if (!is.null(s$ndims) && !identical(s$ndims, 0L)) .type_error("Existing \"global_step\" is not scalar: ", format(s))
   step
 }
 
 .tf_create_global_step <- function(graph = NULL) {
-  g <- if (is.null(graph)) .default_graph() else graph
+  g <- .global_step_graph(graph)
   if (!is.null(.tf_get_global_step(g))) .value_error("\"global_step\" already exists.")
   old <- .subset2(g, "scope")
   assign("scope", "", envir = g)
@@ -349,7 +357,7 @@ print.tf_optimizer <- function(x, ...) {
 }
 
 .tf_get_or_create_global_step <- function(graph = NULL) {
-  g <- if (is.null(graph)) .default_graph() else graph
+  g <- .global_step_graph(graph)
   existing <- .tf_get_global_step(g)
   if (!is.null(existing)) return(existing)
   .tf_create_global_step(graph)

@@ -88,6 +88,7 @@
   }
   g <- .subset2(v, "graph")
   var_t <- .tensor(g, .subset2(v, "op"), 0L)
+  if (.tensor_type(var_t)[[1]] == "int32" && abs(limit) >= 2^31) .type_error("limit ", format(limit), " does not fit int32")
   id <- with(.tf_colocate_with(v), .add_op(g, "CountUpTo", name, "CountUpTo", inputs = list(var_t),
                                           attrs = list(limit = as.double(limit))))
   .tensor(g, id, 0L)

@@ -113,3 +113,12 @@ test_that("float floor division and modulo follow TensorFlow's kernels on zeros,
   one <- tf$constant(1)
   expect_tf_error(tf$gradients(tf$truncatemod(one, 2), one), "lookup", "No gradient defined for operation")
 })
+
+test_that("an empty integer division result needs no nonzero divisor", {
+  fresh_graph()
+  sess <- tf$Session()
+  on.exit(sess$close())
+  e <- tf$zeros(shape(0L), dtype = tf$int32)
+  expect_identical(sess$run(e %% 0L), array(integer(0)))
+  expect_identical(sess$run(tf$truncatemod(e, 0L)), array(integer(0)))
+})

@@ -204,3 +204,27 @@ test_that("small constant subgraphs are evaluated for static shapes, as TensorFl
   expect_identical(sess$run(r), matrix(1:6, 2, byrow = TRUE))
   expect_identical(sess$run(z), matrix(0, 3, 3))
 })
+
+test_that("slice with operands of unknown length or out-of-range begin: shapes, not crashes", {
+  fresh_graph()
+  x <- tf$placeholder(tf$float32, shape(3L, 4L))
+  sz <- tf$placeholder(tf$int32, shape = NULL)
+  expect_equal(tf$slice(x, c(0L, 0L), sz)$shape$ndims, 2L)
+  expect_equal(tf$slice(x, list(0L, tf$constant(0L)), sz)$shape$ndims, 2L)
+  expect_tf_error(tf$slice(tf$placeholder(tf$float32, shape(NULL, 3L)), c(0L, 5L), c(-1L, -1L)), "value",
+                  "Expected begin[1] in [0, 3], but got 5")
+})
+
+test_that("axes beyond int32 are ValueErrors; int64 random_uniform draws 64 bits over the full range", {
+  fresh_graph()
+  u <- tf$placeholder(tf$float32)
+  expect_tf_error(tf$stack(list(u, u), axis = 1e10), "value", "out of range")
+  expect_tf_error(tf$expand_dims(tf$constant(1), axis = 2^31), "value", "out of range")
+  expect_tf_error(tf$argmax(tf$constant(c(1, 2)), axis = -2^40), "value", "out of range")
+  sess <- tf$Session()
+  on.exit(sess$close())
+  wide <- sess$run(tf$random_uniform(shape(3L), minval = -2^63, maxval = 2^63 - 1024, dtype = tf$int64, seed = 1))
+  expect_length(wide, 3L)
+  big <- sess$run(tf$random_uniform(shape(10000L), 0, 2^40, dtype = tf$int64, seed = 2))
+  expect_true(max(big) > 2^33 && min(big) >= 0 && max(big) < 2^40)
+})

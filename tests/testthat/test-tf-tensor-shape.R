@@ -236,3 +236,20 @@ test_that("tensor_shape: with_rank and its bounds (used by TensorFlow's shape fu
   expect_true(tf$TensorShape(NULL)$is_compatible_with(shape(2, 4)))
   expect_tf_error(tf$TensorShape("3"), "type", "A string has ambiguous TensorShape")
 })
+
+test_that("R idioms on shapes: one index is a dimension; == with numbers is element by element", {
+  fresh_graph()
+  s <- tf$placeholder(tf$float32, shape(5L, 3L))$shape
+  expect_identical(s[1], 5)
+  expect_identical(s[1] + 1, 6)
+  expect_identical(s[1] + s[2], 8)
+  expect_equal(tf$zeros(c(s[1] + 1, 2))$shape$as_list(), list(6, 2))
+  expect_s3_class(s[1:2], "tf_shape")
+  expect_identical(which(s == 3), 2L)
+  expect_identical(s == c(5, 3), c(TRUE, TRUE))
+  expect_true(s == tf$TensorShape(c(5, 3)))  # two shapes compare as TensorFlow's
+  expect_identical(tf$TensorShape(NULL)[2], NA_real_)
+  expect_tf_error(s$with_rank(NULL), "type", "rank must be a whole number")
+  expect_tf_error(s$with_rank_at_least(-1), "type", "rank must be a whole number")
+  expect_tf_error(s$assert_has_rank(NA), "type", "rank must be a whole number")
+})

@@ -63,3 +63,14 @@ test_that("training_util_test: GlobalStepTest.test_get_or_create_global_step", {
     expect_global_step(tf$train$get_or_create_global_step(g))
   })
 })
+
+test_that("global step helpers check their graph argument and the step's rank", {
+  fresh_graph()
+  expect_tf_error(tf$train$create_global_step(graph = "x"), "type", "graph must be a tf$Graph")
+  expect_tf_error(tf$train$get_global_step(graph = tf$constant(1)), "type", "graph must be a tf$Graph")
+  tf$placeholder(tf$int64, shape(NULL), name = "global_step")
+  expect_tf_error(tf$train$get_global_step(), "type", "is not scalar")
+  fresh_graph()
+  tf$add_to_collection("global_step", "not a tensor")
+  expect_tf_error(tf$train$get_global_step(), "type", "is not a tensor or variable")
+})

@@ -577,3 +577,16 @@ test_that("count_up_to takes int64 limits beyond 2^31", {
   expect_identical(sess$run(v), 1)
   expect_tf_error(tf$count_up_to(v, 2^64), "type", "int64")
 })
+
+test_that("count_up_to on int32 refuses limits beyond int32 and stops at its largest value", {
+  fresh_graph()
+  v <- tf$Variable(2147483646L, dtype = tf$int32)
+  sess <- tf$Session()
+  on.exit(sess$close())
+  sess$run(v$initializer)
+  expect_tf_error(tf$count_up_to(v, 3e9), "type", "does not fit int32")
+  up <- tf$count_up_to(v, 2147483647)
+  expect_identical(sess$run(up), 2147483646L)
+  expect_tf_error(sess$run(up), "out_of_range", "Reached limit of 2147483647")
+  expect_identical(sess$run(v), 2147483647L)
+})

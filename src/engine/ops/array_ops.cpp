@@ -370,10 +370,11 @@ Dims slice_dims(const Dims& in, const Dims& begin, const Dims& size) {
                                      std::to_string(size.size()) + "] instead.");
   Dims out(r);
   for (std::size_t i = 0; i < r; ++i) {
-    std::int64_t b = begin[i], s = size[i] == -1 ? in[i] - begin[i] : size[i];
+    std::int64_t b = begin[i];
     if (b < 0 || b > in[i])
       fail(Code::kInvalidArgument, "Expected begin[" + std::to_string(i) + "] in [0, " + std::to_string(in[i]) +
                                        "], but got " + std::to_string(b));
+    std::int64_t s = size[i] == -1 ? in[i] - b : size[i];  // begin checked first: no overflow
     if (s < 0 || s > in[i] - b)
       fail(Code::kInvalidArgument, "Expected size[" + std::to_string(i) + "] in [0, " + std::to_string(in[i] - b) +
                                        "], but got " + std::to_string(size[i]));
@@ -443,6 +444,13 @@ void infer_slice(InferContext& c) {
     c.set_output(c.input_dtype(0), in.known_rank ? PartialShape::of(Dims(in.dims.size(), -1)) : PartialShape::unknown());
     return;
   }
+  // A side of unknown length has r unknown entries.
+  for (IntVector* v : {&begin, &size}) {
+    if (v->length >= 0) continue;
+    v->length = r;
+    v->values.assign(static_cast<std::size_t>(r), -1);
+    v->known.assign(static_cast<std::size_t>(r), false);
+  }
   if (in.fully_defined() && begin.all_known() && size.all_known()) {
     try {
       c.set_output(c.input_dtype(0), PartialShape::of(slice_dims(in.dims, begin.values, size.values)));
@@ -459,7 +467,13 @@ void infer_slice(InferContext& c) {
       out[i] = sz;
     } else if (sz == -1 && size.all_known()) {
       // Up to the end: known when the input's dimension and all of begin are (as TensorFlow).
-      if (begin.all_known() && in.known_rank && in.dims[i] >= 0) out[i] = in.dims[i] - begin.values[i];
+      if (begin.all_known() && in.known_rank && in.dims[i] >= 0) {
+        std::int64_t b = begin.values[i];
+        if (b < 0 || b > in.dims[i])
+          c.value_error("Expected begin[" + std::to_string(i) + "] in [0, " + std::to_string(in.dims[i]) + "], but got " +
+                        std::to_string(b));
+        out[i] = in.dims[i] - b;
+      }
     } else if (sz < -1) {
       c.value_error("Expected size[" + std::to_string(i) + "] >= -1, but got " + std::to_string(sz));
     }

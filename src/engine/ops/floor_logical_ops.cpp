@@ -82,8 +82,9 @@ void compute_floor_binary(KernelContext& k) {
                                        k.node.name + "}} with these attrs: [T=" + attr + "]");
     } else {
       if constexpr (std::is_integral_v<T>) {
+        // An empty result divides nothing (TensorFlow returns it even for zero divisors).
         const T* pb = b.data<T>();
-        for (std::int64_t i = 0; i < b.size(); ++i)
+        for (std::int64_t i = 0; out.size() > 0 && i < b.size(); ++i)
           require(pb[i] != 0, Code::kInvalidArgument, "Integer division by zero");
       }
       auto f = [](T x, T y) {

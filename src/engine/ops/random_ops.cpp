@@ -162,7 +162,17 @@ void uniform_fill(KernelContext& k, Tensor& out) {
   double lo = k.node.attr<double>("minval"), hi = k.node.attr<double>("maxval");
   std::uint64_t n = static_cast<std::uint64_t>(out.size());
   constexpr bool is_double = std::is_same_v<T, double>;
-  constexpr std::uint64_t per_block = is_double ? 2 : 4;
+  constexpr bool is_int64 = std::is_same_v<T, std::int64_t>;
+  // float64 and int64 values take two 32-bit draws each, the others one.
+  constexpr std::uint64_t per_block = (is_double || is_int64) ? 2 : 4;
+  // Integer bounds (checked to fit and to satisfy lo < hi before this runs); the range is
+  // computed in unsigned 64-bit arithmetic, so the widest int64 range does not overflow.
+  std::int64_t ilo = 0;
+  std::uint64_t range = 1;
+  if constexpr (std::is_integral_v<T>) {
+    ilo = static_cast<std::int64_t>(lo);
+    range = static_cast<std::uint64_t>(static_cast<std::int64_t>(hi)) - static_cast<std::uint64_t>(ilo);
+  }
   std::uint64_t blocks = (n + per_block - 1) / per_block;
   Philox gen = generator_for(k, blocks);
   T* p = out.data<T>();
@@ -176,10 +186,13 @@ void uniform_fill(KernelContext& k, Tensor& out) {
           p[base + j] = lo + (hi - lo) * uint64_to_double(x[2 * j], x[2 * j + 1]);
         } else if constexpr (std::is_same_v<T, float>) {
           p[base + j] = static_cast<float>(lo) + static_cast<float>(hi - lo) * uint32_to_float(x[j]);
+        } else if constexpr (is_int64) {
+          // Integers in [lo, hi): TensorFlow's modulo reduction of a 64-bit draw.
+          std::uint64_t draw = (static_cast<std::uint64_t>(x[2 * j]) << 32) | x[2 * j + 1];
+          p[base + j] = static_cast<T>(static_cast<std::uint64_t>(ilo) + draw % range);
         } else {
           // Integers in [lo, hi): TensorFlow's modulo reduction of a 32-bit draw.
-          std::uint64_t range = static_cast<std::uint64_t>(hi - lo);
-          p[base + j] = static_cast<T>(static_cast<std::int64_t>(lo) + static_cast<std::int64_t>(x[j] % range));
+          p[base + j] = static_cast<T>(ilo + static_cast<std::int64_t>(x[j] % range));
         }
       }
     }

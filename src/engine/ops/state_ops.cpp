@@ -1,4 +1,6 @@
 // Variables and the ops that read or change their per-session state.
+#include <limits>
+
 #include "../op_registry.h"
 #include "../session.h"
 #include "shape_util.h"
@@ -129,7 +131,10 @@ void compute_count_up_to(KernelContext& k) {
   if (!state->sole_owner()) *state = state->deep_copy();
   Tensor before(state->dtype(), {});
   auto step = [&](auto* p, auto* out) {
-    if (static_cast<std::int64_t>(*p) >= limit) fail(Code::kOutOfRange, "Reached limit of " + std::to_string(limit));
+    using V = std::remove_pointer_t<decltype(p)>;
+    // A limit beyond the dtype's range stops at its largest value instead of wrapping.
+    if (static_cast<std::int64_t>(*p) >= limit || *p == std::numeric_limits<V>::max())
+      fail(Code::kOutOfRange, "Reached limit of " + std::to_string(limit));
     *out = *p;
     *p += 1;
   };
