@@ -22,9 +22,10 @@ shape <- function(...) {
 }
 
 .check_dim <- function(d) {
-  if (!is.numeric(d) || length(d) != 1L || is.na(d) || d < 0 || d != floor(d) || is.infinite(d)) {
+  # 2^62 is the engine's bound on element counts: a larger dimension can never be allocated.
+  if (!is.numeric(d) || length(d) != 1L || is.na(d) || d < 0 || d != floor(d) || is.infinite(d) || d > 2^62) {
     .invalid_argument("Dimension ", paste(format(d), collapse = " "),
-                      " is not a valid dimension: dimensions must be whole numbers >= 0")
+                      " is not a valid dimension: dimensions must be whole numbers from 0 to 2^62")
   }
   as.numeric(d)
 }

@@ -109,7 +109,7 @@
 .now <- function() as.numeric(Sys.time())
 
 .format_step <- function(step, pad = FALSE) {
-  if (!is.numeric(step) || length(step) != 1L || is.na(step) || step != floor(step)) {
+  if (!is.numeric(step) || length(step) != 1L || !is.finite(step) || step != floor(step)) {
     .type_error("global_step must be a whole number, a tensor or a variable")
   }
   out <- format(step, scientific = FALSE, trim = TRUE)
@@ -125,10 +125,15 @@
   if (!identical(.subset2(sess, "graph"), saver$graph)) .value_error("The session's graph is not the graph of this Saver's variables")
 }
 
-.delete_checkpoint_files <- function(prefix) {
-  files <- c(paste0(prefix, ".index"), paste0(prefix, ".meta"), Sys.glob(paste0(prefix, ".data-?????-of-?????")))
-  files <- unique(files)
-  unlink(files[file.exists(files)])
+# A checkpoint's files, found by listing its folder and matching names literally: a prefix
+# holding `?`, `*` or `[` must never match (and delete) other checkpoints' files.
+.delete_checkpoint_files <- function(prefix, meta_suffix = "meta") {
+  base <- basename(prefix)
+  names <- list.files(dirname(prefix), all.files = TRUE, no.. = TRUE)
+  rest <- substring(names, nchar(base) + 1L)
+  mine <- startsWith(names, base) &
+    (rest %in% c(".index", paste0(".", meta_suffix)) | grepl("^\\.data-[0-9]{5}-of-[0-9]{5}$", rest))
+  unlink(file.path(dirname(prefix), names[mine]), expand = FALSE)  # expand = FALSE: no globbing here either
 }
 
 .saver_save <- function(saver, sess, save_path, global_step = NULL, latest_filename = NULL,
@@ -169,7 +174,7 @@
   }
   xp <- .subset2(sess, "xp")
   ok <- FALSE
-  if (created) on.exit(if (!ok) unlink(parent, recursive = TRUE), add = TRUE)
+  if (created) on.exit(if (!ok) unlink(parent, recursive = TRUE, expand = FALSE), add = TRUE)
   .ck(xp$save_begin(path.expand(save_path), saver$keys, saver$var_ids, shards, n_shards))
   .drive_checkpoint_job(xp)
   ok <- TRUE
@@ -299,10 +304,7 @@
   if (!identical(as.integer(checkpoint_format_version), 2L)) {
     tf_raise("unimplemented", "tfnative writes and removes only V2 checkpoints", call = sys.call(-1L))
   }
-  files <- c(paste0(checkpoint_prefix, ".", meta_graph_suffix), paste0(checkpoint_prefix, ".index"),
-             Sys.glob(paste0(path.expand(checkpoint_prefix), ".data-?????-of-?????")))
-  files <- unique(path.expand(files))
-  unlink(files[file.exists(files)])
+  .delete_checkpoint_files(path.expand(checkpoint_prefix), meta_graph_suffix)
   invisible(NULL)
 }
 

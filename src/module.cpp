@@ -270,7 +270,7 @@ tfn::PartialShape pshape_from_r(SEXP x) {
   Dims d;
   for (double e : v) {
     if (std::isnan(e)) { d.push_back(-1); continue; }
-    if (e < 0 || e != std::floor(e)) tfn::fail(Code::kInvalidArgument, "Invalid dimension in shape");
+    if (e < 0 || e != std::floor(e) || e > 9.0e15) tfn::fail(Code::kInvalidArgument, "Invalid dimension in shape");
     d.push_back(static_cast<std::int64_t>(e));
   }
   return tfn::PartialShape::of(d);

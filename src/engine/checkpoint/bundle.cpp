@@ -1,5 +1,11 @@
 #include "bundle.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#ifndef _WIN32
+#include <unistd.h>
+#endif
+
 #include <cerrno>
 #include <algorithm>
 #include <cstring>
@@ -18,6 +24,37 @@ namespace {
   int err = errno;
   Code code = err == ENOENT ? Code::kNotFound : err == EACCES ? Code::kPermissionDenied : Code::kUnknown;
   fail(code, op + " " + path + ": " + std::strerror(err));
+}
+
+// Opens an existing regular file for reading. A FIFO, device or folder is refused before any
+// read, and the open itself does not block (a FIFO without a writer would block fopen forever).
+// *size gets the file's size at open time, the most a reader of the file should take.
+std::FILE* open_regular(const std::string& path, std::uint64_t* size) {
+#ifdef _WIN32
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) io_error("Failed to open", path);
+  if (!(st.st_mode & S_IFREG)) fail(Code::kFailedPrecondition, "Not a regular file: " + path);
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) io_error("Failed to open", path);
+#else
+  int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) io_error("Failed to open", path);
+  struct stat st;
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    fail(Code::kFailedPrecondition, "Not a regular file: " + path);
+  }
+  ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+  std::FILE* f = ::fdopen(fd, "rb");
+  if (!f) {
+    int err = errno;
+    ::close(fd);
+    errno = err;
+    io_error("Failed to open", path);
+  }
+#endif
+  if (size) *size = static_cast<std::uint64_t>(st.st_size);
+  return f;
 }
 
 std::string temp_suffix() {
@@ -210,8 +247,7 @@ const Entry& Reader::entry(const std::string& key) const {
 std::FILE* Reader::shard(int id) {
   if (!files_[id]) {
     std::string path = data_filename(prefix_, id, num_shards_);
-    files_[id] = std::fopen(path.c_str(), "rb");
-    if (!files_[id]) io_error("Failed to open checkpoint data file", path);
+    files_[id] = open_regular(path, nullptr);
   }
   return files_[id];
 }
@@ -311,7 +347,8 @@ Tensor Reader::read(const std::string& key) {
   if (e.size > (1ull << 40) || n > e.size) fail(Code::kDataLoss, "Corrupted checkpoint index: bad size for string tensor " + key);
   std::string raw(static_cast<std::size_t>(e.size), '\0');
   read_exact(&raw[0], raw.size());
-  coding::Reader in(raw.data(), raw.size(), ("string tensor " + key).c_str());
+  const std::string what = "string tensor " + key;  // the Reader keeps this pointer: it must outlive it
+  coding::Reader in(raw.data(), raw.size(), what.c_str());
   std::vector<std::uint64_t> lens(static_cast<std::size_t>(n));
   std::uint32_t crc = 0;
   for (auto& len : lens) {
@@ -480,20 +517,21 @@ void Writer::finish() {
 }  // namespace bundle
 
 bool file_exists(const std::string& path) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) return false;
-  std::fclose(f);
-  return true;
+  struct stat st;
+  return ::stat(path.c_str(), &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG;  // no open: a FIFO would block
 }
 
 std::string read_file(const std::string& path) {
   File f;
-  f.f = std::fopen(path.c_str(), "rb");
-  if (!f.f) io_error("Failed to open", path);
+  std::uint64_t size = 0;
+  f.f = open_regular(path, &size);
   std::string out;
   char buf[1 << 16];
   std::size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, f.f)) > 0) out.append(buf, n);
+  // No more than the size the file had when opened (a file still growing is read as it was).
+  while (out.size() < size &&
+         (n = std::fread(buf, 1, static_cast<std::size_t>(std::min<std::uint64_t>(sizeof buf, size - out.size())), f.f)) > 0)
+    out.append(buf, n);
   if (std::ferror(f.f)) io_error("Failed to read", path);
   return out;
 }
