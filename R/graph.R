@@ -60,6 +60,7 @@
 .op_name <- function(g, name, default) {
   if (is.null(name)) name <- default
   if (!is.character(name) || length(name) != 1L || is.na(name)) .type_error("name must be a string")
+  name <- enc2utf8(name)  # names are UTF-8, whatever the R string's declared encoding
   if (endsWith(name, "/")) return(substr(name, 1L, nchar(name) - 1L))
   .ck(.subset2(g, "unique_name_fn")(paste0(.subset2(g, "scope"), name), TRUE))
 }
@@ -366,7 +367,10 @@ print.tf_collection_ref <- function(x, ...) {
     invisible(NULL)
   },
   name_scope = function(g) function(name) .entered_in_graph(g, .name_scope_context(name)),
-  unique_name = function(g) function(name, mark_as_used = TRUE) .ck(.graph_alive(g)$unique_name_fn(paste0(.subset2(g, "scope"), name), mark_as_used)),
+  unique_name = function(g) function(name, mark_as_used = TRUE) {
+    .check_string(name, "name")
+    .ck(.graph_alive(g)$unique_name_fn(paste0(.subset2(g, "scope"), enc2utf8(name)), isTRUE(mark_as_used)))
+  },
   version = function(g) .subset2(.graph_alive(g), "xp")$num_ops(),
   device = function(g) function(device_name_or_function) .entered_in_graph(g, .tf_device(device_name_or_function)),
   placement = function(g) function() .graph_placement(g),

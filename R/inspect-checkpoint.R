@@ -49,7 +49,7 @@
 .reader_methods <- list(
   get_variable_to_shape_map = function(r) function() {
     v <- .reader_vars(r)
-    stats::setNames(lapply(v$shapes, as.integer), v$names)
+    stats::setNames(lapply(v$shapes, .dims_out), v$names)
   },
   get_variable_to_dtype_map = function(r) function() {
     v <- .reader_vars(r)
@@ -83,11 +83,14 @@ print.tf_checkpoint_reader <- function(x, ...) {
   invisible(x)
 }
 
+# Checkpoint dimensions as R integers, or as doubles when one does not fit an integer (never NA).
+.dims_out <- function(d) if (all(d < .Machine$integer.max)) as.integer(d) else as.numeric(d)
+
 .tf_list_variables <- function(ckpt_dir_or_file) {
   r <- .tf_NewCheckpointReader(ckpt_dir_or_file)
   v <- .reader_vars(r)
   out <- data.frame(name = v$names, dtype = v$dtypes, stringsAsFactors = FALSE)
-  out$shape <- I(lapply(v$shapes, as.integer))
+  out$shape <- I(lapply(v$shapes, .dims_out))
   out
 }
 

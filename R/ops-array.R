@@ -136,6 +136,7 @@
 
 .whole_scalar <- function(x, what) {
   if (!is.numeric(x) || length(x) != 1L || is.na(x)) .type_error(what, " must be a single number")
+  if (!is.finite(x)) .invalid_argument(what, " must be finite, not ", format(x))
   x
 }
 
@@ -174,6 +175,7 @@
   .whole_scalar(stop, "stop")
   .whole_scalar(num, "num")
   if (num != floor(num)) .type_error("num must be a whole number")
+  if (num < 1 || num >= 2^31) .invalid_argument("Requires num > 0 and within int32: ", format(num, scientific = FALSE))
   g <- .default_graph()
   id <- .add_op(g, "LinSpace", name, "LinSpace",
                 attrs = list(start = as.double(start), stop = as.double(stop), num = as.integer(num),

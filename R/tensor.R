@@ -115,6 +115,7 @@ as.character.tf_tensor_like <- function(x, ...) format(x)
   values = function(o) function() .operation_fields$outputs(o),
   colocation_groups = function(o) function() .colocation_groups(o),
   get_attr = function(o) function(name) {
+    .check_string(name, "name")
     g <- .graph_alive(.subset2(o, "graph"))
     v <- .ck(.subset2(g, "xp")$op_attr(.subset2(o, "op"), name))
     if (name %in% c("dtype", "T", "DstT")) .new_dtype(v) else v

@@ -75,6 +75,7 @@
   g <- s$graph
   .graph_alive(g)
   kv <- .saver_var_list(s$var_list, g)
+  kv$keys <- enc2utf8(kv$keys)  # checkpoint keys are UTF-8 bytes, whatever the R string's encoding
   for (v in kv$vars) {
     if (!inherits(v, "tf_variable")) .type_error("Variable to save is not a Variable: ", class(v)[1])
     if (!identical(.subset2(v, "graph"), g)) .value_error("All variables of a Saver must be in one graph")

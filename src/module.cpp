@@ -90,7 +90,10 @@ Tensor tensor_from_r(SEXP x, DType dtype, const Dims& d) {
     for (std::int64_t i = 0; i < n; ++i) {
       SEXP e = STRING_ELT(x, pos[i]);
       if (e == NA_STRING) tfn::fail(Code::kInvalidArgument, "NA values cannot be converted to string");
-      s[i] = std::string(CHAR(e), LENGTH(e));
+      // Strings marked latin1 (or in a native non-UTF-8 locale) become UTF-8; bytes stay bytes.
+      cetype_t ce = Rf_getCharCE(e);
+      if (ce == CE_UTF8 || ce == CE_BYTES) s[i] = std::string(CHAR(e), LENGTH(e));
+      else s[i] = Rf_translateCharUTF8(e);  // latin1 -> UTF-8 cannot fail
     }
     return t;
   }

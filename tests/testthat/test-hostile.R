@@ -82,3 +82,48 @@ test_that("remove_checkpoint of a prefix with glob characters removes that check
   tf$train$remove_checkpoint(file.path(d, "m*"))
   expect_setequal(list.files(d), c("ma.index", "ma.data-00000-of-00001"))
 })
+
+test_that("arguments that cannot be names, sizes or ranges are classed errors", {
+  fresh_graph()
+  x <- tf$constant(1)
+  expect_tf_error(x$op$get_attr(NULL), "type", "'name' must be a string")
+  expect_tf_error(tf$get_default_graph()$unique_name(c("a", "b")), "type", "'name' must be a string")
+  expect_tf_error(with(tf$name_scope(1), 1), "type", "A name scope must be a string")
+  expect_tf_error(with(tf$control_dependencies(list(1)), 1), "type", "Can not convert a numeric")
+  expect_tf_error(tf$add_to_collection(NA, x), "type", "collection name must be a string")
+  expect_tf_error(tf$range(0, Inf), "invalid_argument", "limit must be finite")
+  expect_tf_error(tf$linspace(0, 1, 1e10), "invalid_argument", "within int32")
+  v <- tf$Variable(1, name = "v")
+  sess <- tf$Session()
+  on.exit(sess$close())
+  sess$run(v$initializer)
+  d <- ckpt_dir()
+  tf$train$Saver()$save(sess, file.path(d, "m"))
+  expect_tf_error(tf$train$load_variable(d, NA), "type", "name must be a string")
+})
+
+test_that("latin1 strings become UTF-8 as values, names and checkpoint keys", {
+  fresh_graph()
+  lat <- iconv("caf\u00e9", "UTF-8", "latin1")
+  expect_identical(Encoding(lat), "latin1")
+  sess <- tf$Session()
+  on.exit(sess$close())
+  expect_identical(charToRaw(sess$run(tf$constant(lat))), charToRaw("caf\u00e9"))
+  w <- tf$Variable(1, name = "w")
+  sess$run(w$initializer)
+  prefix <- tf$train$Saver(setNames(list(w), lat))$save(sess, file.path(ckpt_dir(), "enc"))
+  expect_identical(tf$train$list_variables(prefix)$name, "caf\u00e9")
+  # Op names are TensorFlow's ASCII node names: a latin1 one is refused as TensorFlow refuses it.
+  expect_tf_error(tf$constant(1, name = lat), "value", "is not a valid node name")
+})
+
+test_that("checkpoint dimensions of 2^31 and more are reported as numbers, not NA", {
+  fresh_graph()
+  big <- tf$Variable(tf$zeros(shape(2^31, 0L)), name = "big")  # no elements, a huge dimension
+  sess <- tf$Session()
+  on.exit(sess$close())
+  sess$run(big$initializer)
+  prefix <- tf$train$Saver()$save(sess, file.path(ckpt_dir(), "big"))
+  expect_identical(tf$train$list_variables(prefix)$shape[[1]], c(2^31, 0))
+  expect_identical(tf$train$NewCheckpointReader(prefix)$get_variable_to_shape_map()$big, c(2^31, 0))
+})
