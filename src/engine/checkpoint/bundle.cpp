@@ -399,7 +399,17 @@ Writer::Writer(std::string prefix, int num_shards)
   for (int i = 0; i < num_shards_; ++i) {
     data_tmp_.push_back(data_filename(prefix_, i, num_shards_) + suffix);
     data_[i] = std::fopen(data_tmp_[i].c_str(), "wb");
-    if (!data_[i]) io_error("Failed to create checkpoint file", data_tmp_[i]);
+    if (!data_[i]) {
+      // A constructor that throws gets no destructor: close and remove the files opened so far.
+      int err = errno;
+      for (int j = 0; j < i; ++j) {
+        std::fclose(data_[j]);
+        data_[j] = nullptr;
+        std::remove(data_tmp_[j].c_str());
+      }
+      errno = err;
+      io_error("Failed to create checkpoint file", data_tmp_[i]);
+    }
   }
 }
 
