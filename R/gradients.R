@@ -270,13 +270,15 @@
   lo <- min(x_ops)
   hi <- max(y_ops)
   # Op infos of the id range that can lie between xs and ys (ids are a topological order).
-  info <- list()
-  if (hi >= lo) for (i in lo:hi) info[[as.character(i)]] <- .ck(.subset2(g, "op_info_fn")(i))
+  # Preallocated and indexed by position, the per-op bookkeeping stays linear in the graph's size.
+  info <- vector("list", max(hi - lo + 1L, 0L))
+  op_info <- function(i) info[[i - lo + 1L]]
+  if (hi >= lo) for (i in lo:hi) info[[i - lo + 1L]] <- .ck(.subset2(g, "op_info_fn")(i))
   # Forward from xs.
   fwd <- logical(max(hi, lo) + 1L)
   fwd[x_ops + 1L] <- TRUE
   if (hi >= lo) for (i in lo:hi) {
-    ins <- info[[as.character(i)]]$input_nodes
+    ins <- op_info(i)$input_nodes
     if (!fwd[i + 1L] && length(ins) && any(fwd[ins[ins >= lo] + 1L], na.rm = TRUE)) fwd[i + 1L] <- TRUE
   }
   # Backward from ys, within the forward set.
@@ -284,13 +286,14 @@
   between[y_ops[y_ops >= lo] + 1L] <- fwd[y_ops[y_ops >= lo] + 1L]
   if (hi >= lo) for (i in hi:lo) {
     if (!between[i + 1L] || i %in% stop_ops) next
-    ins <- info[[as.character(i)]]$input_nodes
+    ins <- op_info(i)$input_nodes
     ins <- ins[ins >= lo]
     between[ins + 1L] <- between[ins + 1L] | fwd[ins + 1L]
   }
 
-  acc <- list()  # endpoint key -> list of gradient tensors
-  add_grad <- function(key, t) acc[[key]] <<- c(acc[[key]], list(t))
+  acc <- new.env(hash = TRUE, parent = emptyenv())  # endpoint key -> list of gradient tensors
+  grads_of <- function(key) get0(key, envir = acc, inherits = FALSE)
+  add_grad <- function(key, t) assign(key, c(grads_of(key), list(t)), envir = acc)
   .with_name_scope(g, name, function(scope) {
     for (k in seq_along(ys)) {
       y <- ys[[k]]
@@ -302,9 +305,9 @@
     }
     if (hi >= lo) for (i in hi:lo) {
       if (!between[i + 1L]) next
-      inf <- info[[as.character(i)]]
+      inf <- op_info(i)
       n_out <- length(inf$dtypes)
-      if (all(vapply(acc[.ep_key(i, seq_len(n_out) - 1L)], is.null, TRUE))) next
+      if (all(vapply(.ep_key(i, seq_len(n_out) - 1L), function(k) is.null(grads_of(k)), TRUE))) next
       if (i %in% x_ops && !any(inf$input_nodes >= lo & between[pmax(inf$input_nodes, 0L) + 1L])) next
       if (i %in% stop_ops || inf$type %in% .no_gradient_ops) next
       fn <- .grad_fns[[inf$type]]
@@ -316,7 +319,7 @@
       inputs <- Map(function(n, j) .tensor(g, n, j), inf$input_nodes, inf$input_index)
       outputs <- lapply(seq_len(n_out) - 1L, function(j) .tensor(g, i, j))
       in_grads <- .maybe_colocate(colocate, op, function() {
-        out_grads <- lapply(seq_len(n_out) - 1L, function(j) .sum_grads(acc[[.ep_key(i, j)]]))
+        out_grads <- lapply(seq_len(n_out) - 1L, function(j) .sum_grads(grads_of(.ep_key(i, j))))
         .with_name_scope(g, paste0(inf$name, "_grad"), function(s) fn(op, out_grads, inputs, outputs))
       })
       for (j in seq_along(inputs)) {
@@ -326,7 +329,7 @@
       }
     }
     unname(Map(function(k, x) {
-      grad <- .maybe_colocate(colocate, .operation(g, .subset2(x, "op")), function() .sum_grads(acc[[k]]))
+      grad <- .maybe_colocate(colocate, .operation(g, .subset2(x, "op")), function() .sum_grads(grads_of(k)))
       if (is.null(grad) && unconnected_gradients == "zero") grad <- .tf_zeros_like(x)
       grad
     }, x_eps, xs))
