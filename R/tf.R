@@ -29,8 +29,8 @@
 #'     `ConfigProto`, `device`, `DeviceSpec`, `colocate_with`, `init_scope`,
 #'     `add_to_collection`, `add_to_collections`, `get_collection`, `get_collection_ref`.}
 #'   \item{Tensors}{`constant`, `zeros`, `ones`, `fill`, `zeros_like`, `ones_like`,
-#'     `placeholder`, `identity`, `stop_gradient`, `reshape`, `expand_dims`, `cast`, `slice`, `tile`, `stack`, `placeholder_with_default`,
-#'     `range`, `linspace`, `convert_to_tensor`, `random_normal`, `random_uniform`,
+#'     `placeholder`, `placeholder_with_default`, `identity`, `stop_gradient`, `reshape`,
+#'     `expand_dims`, `cast`, `slice`, `tile`, `stack`, `range`, `linspace`, `convert_to_tensor`, `random_normal`, `random_uniform`,
 #'     `truncated_normal`, `set_random_seed`; dtypes `float32`, `float64`, `int32`,
 #'     `int64`, `bool`, `string`, `as_dtype`; `TensorShape`.}
 #'   \item{Math}{R's `+ - * / ^ %% %/% > >= < <= == != & | !`, `add`, `subtract`, `multiply`, `divide`,
