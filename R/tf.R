@@ -30,7 +30,8 @@
 #'     `add_to_collection`, `add_to_collections`, `get_collection`, `get_collection_ref`.}
 #'   \item{Tensors}{`constant`, `zeros`, `ones`, `fill`, `zeros_like`, `ones_like`,
 #'     `placeholder`, `placeholder_with_default`, `identity`, `stop_gradient`, `reshape`,
-#'     `expand_dims`, `cast`, `slice`, `tile`, `stack`, `range`, `linspace`, `convert_to_tensor`, `random_normal`, `random_uniform`,
+#'     `expand_dims`, `cast`, `slice`, `tile`, `stack`, `range`, `linspace`, `convert_to_tensor`,
+#'     `random_normal`, `random_uniform`,
 #'     `truncated_normal`, `set_random_seed`; dtypes `float32`, `float64`, `int32`,
 #'     `int64`, `bool`, `string`, `as_dtype`; `TensorShape`.}
 #'   \item{Math}{R's `+ - * / ^ %% %/% > >= < <= == != & | !`, `add`, `subtract`, `multiply`, `divide`,
