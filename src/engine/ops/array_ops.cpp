@@ -383,51 +383,6 @@ Dims slice_dims(const Dims& in, const Dims& begin, const Dims& size) {
   return out;
 }
 
-// What is known while building of a 1-D int operand (begin, size, multiples): its length
-// (-1: unknown) and each element's value where it is a constant: all of a Const, or the
-// constant scalars of a Pack (a list of R numbers and scalar tensors, auto-packed).
-struct IntVector {
-  std::int64_t length = -1;
-  Dims values;
-  std::vector<bool> known;
-  bool all_known() const {
-    if (length < 0) return false;
-    for (bool k : known)
-      if (!k) return false;
-    return true;
-  }
-};
-
-IntVector int_vector_input(const InferContext& c, int i, const char* arg) {
-  require_int_input(c, i, arg);
-  const PartialShape& s = c.input_shape(i);
-  if (s.known_rank && s.dims.size() != 1) c.value_error("Shape must be rank 1 but is rank " + std::to_string(s.dims.size()));
-  IntVector v;
-  if (const Tensor* t = constant_input(c, i)) {
-    v.values = int_values(*t, arg);
-    v.length = static_cast<std::int64_t>(v.values.size());
-    v.known.assign(v.values.size(), true);
-    return v;
-  }
-  const Node& n = c.input_node(i);
-  if (n.type == "Pack") {
-    for (const Endpoint& e : n.inputs) {
-      const Node& in = c.graph.node(e.node);
-      const Tensor* t = in.type == "Const" ? &in.attr<Tensor>("value") : nullptr;
-      bool k = t && t->rank() == 0;
-      v.values.push_back(k ? int_values(*t, arg)[0] : -1);
-      v.known.push_back(k);
-    }
-    v.length = static_cast<std::int64_t>(v.values.size());
-    return v;
-  }
-  if (s.known_rank && s.dims[0] >= 0) {
-    v.length = s.dims[0];
-    v.values.assign(static_cast<std::size_t>(v.length), -1);
-    v.known.assign(static_cast<std::size_t>(v.length), false);
-  }
-  return v;
-}
 
 // As TensorFlow's shape function: begin and size are vectors of one length, the input's rank;
 // known sizes (with begin for a size of -1) give the output's dimensions.

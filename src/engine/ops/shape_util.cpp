@@ -130,33 +130,51 @@ void require_int_input(const InferContext& c, int i, const char* arg) {
                                " not in list of allowed values: int32, int64");
 }
 
-PartialShape shape_from_input(const InferContext& c, int i, const char* arg) {
+IntVector int_vector_input(const InferContext& c, int i, const char* arg, bool allow_scalar) {
   require_int_input(c, i, arg);
   const PartialShape& s = c.input_shape(i);
-  if (s.known_rank && s.dims.size() > 1)
-    c.value_error(std::string("Shape must be rank 1 but is rank ") + std::to_string(s.dims.size()));
-  if (const Tensor* v = constant_input(c, i)) {
-    Dims d = int_values(*v, arg);
-    for (auto e : d)
-      if (e < 0) c.value_error("Dimension " + std::to_string(e) + " must be >= 0");
-    checked_num_elements(d);
-    return PartialShape::of(d);
+  if (s.known_rank && (allow_scalar ? s.dims.size() > 1 : s.dims.size() != 1))
+    c.value_error("Shape must be rank 1 but is rank " + std::to_string(s.dims.size()));
+  IntVector v;
+  if (const Tensor* t = constant_input(c, i)) {
+    v.values = int_values(*t, arg);
+    v.length = static_cast<std::int64_t>(v.values.size());
+    v.known.assign(v.values.size(), true);
+    return v;
   }
-  // A shape packed from scalars (some known only at run time): the constant ones are known.
   const Node& n = c.input_node(i);
   if (n.type == "Pack") {
-    Dims d;
     for (const Endpoint& e : n.inputs) {
       const Node& in = c.graph.node(e.node);
-      const Tensor* v = in.type == "Const" ? &in.attr<Tensor>("value") : nullptr;
-      d.push_back(v && v->rank() == 0 ? int_values(*v, arg)[0] : -1);
+      const Tensor* t = in.type == "Const" ? &in.attr<Tensor>("value") : nullptr;
+      bool k = t && t->rank() == 0;
+      v.values.push_back(k ? int_values(*t, arg)[0] : -1);
+      v.known.push_back(k);
     }
-    for (auto e : d)
-      if (e < -1) c.value_error("Dimension " + std::to_string(e) + " must be >= 0");
-    return PartialShape::of(d);
+    v.length = static_cast<std::int64_t>(v.values.size());
+    return v;
   }
-  if (s.known_rank && s.dims.size() == 1 && s.dims[0] >= 0) return PartialShape::of(Dims(static_cast<std::size_t>(s.dims[0]), -1));
-  return PartialShape::unknown();
+  if (s.known_rank && s.dims.size() == 1 && s.dims[0] >= 0) {
+    v.length = s.dims[0];
+    v.values.assign(static_cast<std::size_t>(v.length), -1);
+    v.known.assign(static_cast<std::size_t>(v.length), false);
+  }
+  return v;
+}
+
+PartialShape shape_from_input(const InferContext& c, int i, const char* arg) {
+  IntVector v = int_vector_input(c, i, arg, /*allow_scalar=*/true);
+  if (v.length < 0) return PartialShape::unknown();
+  if (v.all_known()) {  // a constant shape: every dimension must be valid
+    for (auto e : v.values)
+      if (e < 0) c.value_error("Dimension " + std::to_string(e) + " must be >= 0");
+    checked_num_elements(v.values);
+    return PartialShape::of(v.values);
+  }
+  // Partly known: the constant entries are dimensions, -1 (or a run-time value) unknown.
+  for (auto e : v.values)
+    if (e < -1) c.value_error("Dimension " + std::to_string(e) + " must be >= 0");
+  return PartialShape::of(v.values);
 }
 
 Dims shape_operand(const KernelContext& k, int i) {

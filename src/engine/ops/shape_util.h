@@ -29,6 +29,22 @@ void require_int_input(const InferContext& c, int i, const char* arg);
 // The static shape given by input i as a shape vector: its value when constant, else its
 // length (if known) with every dimension unknown, else an unknown rank.
 PartialShape shape_from_input(const InferContext& c, int i, const char* arg);
+// What is known while building of a 1-D int operand (a shape, begin, size, multiples): its
+// length (-1: unknown) and each element's value where it is a constant: all of a constant
+// (sub)graph, or the constant scalars of a Pack (a list of R numbers and scalar tensors).
+// With `allow_scalar`, a rank-0 operand counts as one element.
+struct IntVector {
+  std::int64_t length = -1;
+  Dims values;
+  std::vector<bool> known;
+  bool all_known() const {
+    if (length < 0) return false;
+    for (bool k : known)
+      if (!k) return false;
+    return true;
+  }
+};
+IntVector int_vector_input(const InferContext& c, int i, const char* arg, bool allow_scalar = false);
 // A shape: attribute "shape", or the value of input i when the op has it.
 Dims shape_operand(const KernelContext& k, int i);
 
